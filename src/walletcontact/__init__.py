@@ -1,0 +1,163 @@
+"""walletcontact: official customer-service contacts of digital wallets, with sources, and verdicts
+that tell official numbers from fake, look-alike and malformed ones.
+
+>>> import walletcontact as wc
+>>> wc.get_provider("支付宝").id
+'alipay'
+>>> wc.check_number("95188", provider="alipay", region="CN").verdict.value
+'official'
+
+Importing the package reads no file and imports neither cattrs nor phonenumbers: the built-in data
+loads on first use, once, thread-safely.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+from .errors import (
+    DataError,
+    MalformedNumberError,
+    NumberError,
+    UnknownProviderError,
+    UnofficialNumberError,
+    WalletContactError,
+)
+from .model import (
+    AppChannel,
+    CallerPolicy,
+    Channel,
+    ChannelType,
+    CommunityChannel,
+    Confidence,
+    Direction,
+    EmailChannel,
+    PhoneChannel,
+    Procedure,
+    Provider,
+    ProviderKind,
+    SocialChannel,
+    Source,
+    WebsiteChannel,
+)
+from .registry import (
+    Registry,
+    channels,
+    default_registry,
+    find_provider,
+    get_procedure,
+    get_provider,
+    procedures,
+    providers,
+    report_channels,
+    search_providers,
+    set_default_registry,
+)
+
+if TYPE_CHECKING:
+    from ._load import load_registry
+    from ._serde import SCHEMA_VERSION
+    from .check import (
+        NumberCheck,
+        Reason,
+        Verdict,
+        check_caller,
+        check_many,
+        check_number,
+        is_official_number,
+        providers_for_number,
+        validate_number,
+    )
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "AppChannel",
+    "CallerPolicy",
+    "Channel",
+    "ChannelType",
+    "CommunityChannel",
+    "Confidence",
+    "DataError",
+    "Direction",
+    "EmailChannel",
+    "MalformedNumberError",
+    "NumberCheck",
+    "NumberError",
+    "PhoneChannel",
+    "Procedure",
+    "Provider",
+    "ProviderKind",
+    "Reason",
+    "Registry",
+    "SocialChannel",
+    "Source",
+    "UnknownProviderError",
+    "UnofficialNumberError",
+    "Verdict",
+    "WalletContactError",
+    "WebsiteChannel",
+    "__version__",
+    "channels",
+    "check_caller",
+    "check_many",
+    "check_number",
+    "default_registry",
+    "export",
+    "find_provider",
+    "get_procedure",
+    "get_provider",
+    "is_official_number",
+    "load_registry",
+    "preload",
+    "procedures",
+    "providers",
+    "providers_for_number",
+    "report_channels",
+    "search_providers",
+    "set_default_registry",
+    "validate_number",
+]
+
+_LAZY = {
+    "NumberCheck": "check",
+    "Reason": "check",
+    "Verdict": "check",
+    "check_caller": "check",
+    "check_many": "check",
+    "check_number": "check",
+    "is_official_number": "check",
+    "providers_for_number": "check",
+    "validate_number": "check",
+    "load_registry": "_load",
+    "SCHEMA_VERSION": "_serde",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'walletcontact' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+def preload() -> Registry:
+    """Load the built-in data and build the number index now (for servers), not on first use."""
+    reg = default_registry()
+    reg.phone_index()
+    return reg
+
+
+def export(*, registry: Registry | None = None) -> dict[str, Any]:
+    """All data as one document ``{"schema": 1, "providers": [...]}``, the shape custom files use."""
+    from ._serde import export_document
+
+    return export_document(registry if registry is not None else default_registry())

@@ -1,0 +1,387 @@
+"""Reading provider data: the packaged files (through Traversables only), custom files, mappings,
+provider objects and plugin packages, layered into a new :class:`~walletcontact.registry.Registry`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Union
+
+import attrs
+
+from ._serde import (
+    parse_text,
+    provider_dicts,
+    structure_procedures,
+    structure_provider,
+)
+from ._validate import cross_check, validate_provider
+from .errors import DataError
+from .model import Channel, Provider
+from .registry import BUILTIN, Registry, default_registry
+
+#: Entry-point group under which plugin packages advertise provider data.
+ENTRY_POINT_GROUP = "walletcontact.providers"
+#: Most files read from one directory source.
+MAX_FILES = 10_000
+
+Source = Union[str, "os.PathLike[str]", Mapping[str, Any], Provider, Registry, Any]
+
+
+def _data_root() -> Any:
+    import importlib_resources
+
+    return importlib_resources.files("walletcontact.data")
+
+
+def load_builtin() -> Registry:
+    """The packaged data. Read through Traversables only, so it works from a zip too."""
+    root = _data_root()
+    entries = sorted(
+        (e for e in (root / "providers").iterdir() if e.name.endswith(".json")),
+        key=lambda e: e.name,
+    )
+    problems: list[str] = []
+    provs: list[Provider] = []
+    for entry in entries:
+        origin = f"walletcontact/data/providers/{entry.name}"
+        data = parse_text(entry.read_bytes(), origin)
+        for path, raw in provider_dicts(data, origin):
+            prov, errs = structure_provider(raw, origin, path)
+            problems.extend(errs)
+            if prov is not None:
+                if prov.id != entry.name[: -len(".json")]:
+                    problems.append(f"{origin}: {path}.id: id {prov.id!r} differs from the file name")
+                provs.append(prov)
+    proc_origin = "walletcontact/data/procedures.json"
+    generic = structure_procedures(parse_text((root / "procedures.json").read_bytes(), proc_origin), proc_origin)
+    if problems:
+        raise DataError(problems)
+    return Registry(provs, origins={p.id: BUILTIN for p in provs}, procedures=generic)
+
+
+# ---------------------------------------------------------------- custom layers
+
+
+@attrs.frozen
+class _Record:
+    provider: Provider
+    origin: str
+    path: str
+
+
+@attrs.frozen
+class _Extension:
+    id: str
+    origin: str
+    path: str
+    raw: Mapping[str, Any]
+
+
+_EXTENSION_KEYS = ("channels", "caller_policies", "known_fakes", "unverified", "procedures")
+
+
+def _read_document(data: Any, origin: str) -> tuple[list[_Record], list[_Extension], list[str]]:
+    records: list[_Record] = []
+    extensions: list[_Extension] = []
+    problems: list[str] = []
+    if isinstance(data, Mapping) and "extensions" in data:
+        items = data["extensions"]
+        data = {k: v for k, v in data.items() if k != "extensions"}
+        if not isinstance(items, list):
+            problems.append(f"{origin}: $.extensions: expected a list")
+            items = []
+        for i, ext in enumerate(items):
+            p = f"$.extensions[{i}]"
+            if not isinstance(ext, Mapping) or not isinstance(ext.get("id"), str):
+                problems.append(f"{origin}: {p}: an extension is an object with an 'id'")
+                continue
+            extra = sorted(set(ext) - {"id", *_EXTENSION_KEYS})
+            if extra:
+                problems.append(f"{origin}: {p}: unknown key(s): {', '.join(map(str, extra))}")
+                continue
+            extensions.append(_Extension(ext["id"], origin, p, ext))
+        if set(data) <= {"schema"}:
+            data = {**data, "providers": []}
+    for path, raw in provider_dicts(data, origin):
+        prov, errs = structure_provider(raw, origin, path)
+        problems.extend(errs)
+        if prov is not None:
+            records.append(_Record(prov, origin, path))
+    return records, extensions, problems
+
+
+def _read_file(path: Path) -> tuple[list[_Record], list[_Extension], list[str]]:
+    origin = str(path)
+    fmt = "toml" if path.suffix.lower() == ".toml" else "json"
+    try:
+        size = path.stat().st_size
+        from ._serde import MAX_DOCUMENT_BYTES
+
+        if size > MAX_DOCUMENT_BYTES:
+            raise DataError(f"{origin}: $: document is too large ({size} bytes; the limit is {MAX_DOCUMENT_BYTES})")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataError(f"{origin}: $: cannot read: {exc.strerror or exc}") from None
+    return _read_document(parse_text(raw, origin, fmt=fmt), origin)
+
+
+def _read_traversable(entry: Any, origin: str) -> tuple[list[_Record], list[_Extension], list[str]]:
+    if entry.is_dir():
+        recs: list[_Record] = []
+        exts: list[_Extension] = []
+        probs: list[str] = []
+        for child in sorted(entry.iterdir(), key=lambda e: e.name):
+            if child.name.endswith((".json", ".toml")):
+                r, e, p = _read_traversable(child, f"{origin}/{child.name}")
+                recs += r
+                exts += e
+                probs += p
+        return recs, exts, probs
+    fmt = "toml" if entry.name.endswith(".toml") else "json"
+    return _read_document(parse_text(entry.read_bytes(), origin, fmt=fmt), origin)
+
+
+def _read_source(src: Source) -> tuple[list[_Record], list[_Extension], list[str]]:
+    if isinstance(src, Provider):
+        return [_Record(src, "<python>", "$")], [], []
+    if isinstance(src, Registry):
+        return [_Record(p, src.origin(p.id), "$") for p in src], [], []
+    if isinstance(src, Mapping):
+        return _read_document(src, "<mapping>")
+    if isinstance(src, (str, os.PathLike)):
+        path = Path(src)
+        if path.is_dir():
+            files = sorted(
+                f for f in path.rglob("*") if f.suffix.lower() in (".json", ".toml") and f.is_file()
+            )
+            if len(files) > MAX_FILES:
+                raise DataError(f"{path}: $: more than {MAX_FILES} files")
+            recs: list[_Record] = []
+            exts: list[_Extension] = []
+            probs: list[str] = []
+            for f in files:
+                r, e, p = _read_file(f)
+                recs += r
+                exts += e
+                probs += p
+            return recs, exts, probs
+        if not path.exists():
+            raise DataError(f"{path}: $: no such file or directory")
+        return _read_file(path)
+    if hasattr(src, "iterdir") and hasattr(src, "read_bytes"):
+        return _read_traversable(src, str(getattr(src, "name", "<traversable>")))
+    if isinstance(src, Iterable):
+        recs2: list[_Record] = []
+        for item in src:
+            if not isinstance(item, Provider):
+                raise TypeError(f"not a provider data source: {type(item).__name__}")
+            recs2.append(_Record(item, "<python>", "$"))
+        return recs2, [], []
+    raise TypeError(f"not a provider data source: {type(src).__name__}")
+
+
+def plugin_sources(names: bool | Sequence[str]) -> list[tuple[str, Any]]:
+    """``(origin, data)`` for the installed plugins asked for (all when ``names`` is True)."""
+    from importlib.metadata import entry_points
+
+    eps = list(entry_points(group=ENTRY_POINT_GROUP))
+    if names is True:
+        chosen = eps
+    else:
+        wanted = list(names) if not isinstance(names, bool) else []
+        by_name = {ep.name: ep for ep in eps}
+        missing = [n for n in wanted if n not in by_name]
+        if missing:
+            raise DataError(
+                [f"plugin:{n}: $: no installed plugin of that name in {ENTRY_POINT_GROUP!r}" for n in missing]
+            )
+        chosen = [by_name[n] for n in wanted]
+    out: list[tuple[str, Any]] = []
+    for ep in sorted(chosen, key=lambda e: e.name):
+        try:
+            obj = ep.load()
+            data = obj() if callable(obj) else obj
+        except Exception as exc:  # a broken plugin is a data problem, reported with its name
+            raise DataError(f"plugin:{ep.name}: $: could not be loaded: {exc}") from exc
+        out.append((f"plugin:{ep.name}", data))
+    return out
+
+
+def load_registry(
+    *sources: Source,
+    builtin: bool = True,
+    replace: bool = False,
+    extend: bool = False,
+    plugins: bool | Sequence[str] = False,
+) -> Registry:
+    """A new registry: the built-in data (unless ``builtin=False``), then plugins if asked for,
+    then each source in order.
+
+    A source is a path to a JSON or TOML file, a directory of them (read recursively, in name
+    order), a mapping (a document), a :class:`~walletcontact.Provider`, or a
+    :class:`~walletcontact.Registry`.
+
+    * A new id adds a provider. An id a lower layer already has raises :class:`DataError` unless
+      ``replace=True`` (the record is then replaced whole).
+    * A document's ``"extensions"`` list adds channels, caller policies, known fakes, unverified
+      numbers or procedures to an existing provider; it is honoured only with ``extend=True``.
+    * Plugins (entry-point group ``walletcontact.providers``) load only when asked:
+      ``plugins=True`` for all, or a list of names.
+
+    Every record and every added channel remembers its origin (:meth:`Registry.origin`,
+    :attr:`NumberCheck.origin`). Nothing is half-loaded: any problem raises :class:`DataError`
+    listing every problem with its file and JSON path, and no registry is returned.
+
+    Raises:
+        DataError: bad data, clashes between layers, or an unknown plugin.
+        TypeError: a source of an unsupported type.
+    """
+    layers: list[tuple[list[_Record], list[_Extension]]] = []
+    problems: list[str] = []
+    base: Registry | None = default_registry() if builtin else None
+    if plugins:
+        for origin, data in plugin_sources(plugins):
+            if isinstance(data, (str, os.PathLike, Mapping)) or hasattr(data, "iterdir"):
+                recs, exts, probs = (
+                    _read_traversable(data, origin)
+                    if hasattr(data, "iterdir") and not isinstance(data, (str, os.PathLike))
+                    else _read_source(data)
+                )
+            else:
+                recs, exts, probs = _read_source(data)
+            recs = [attrs.evolve(r, origin=origin if r.origin.startswith("<") else f"{origin}:{r.origin}") for r in recs]
+            layers.append((recs, exts))
+            problems += probs
+    for src in sources:
+        recs, exts, probs = _read_source(src)
+        layers.append((recs, exts))
+        problems += probs
+
+    merged: dict[str, _Record] = {}
+    if base is not None:
+        for p in base:
+            merged[p.id] = _Record(p, base.origin(p.id), "$")
+    channel_origins: dict[tuple[str, int], str] = {}
+    for recs, exts in layers:
+        in_layer: dict[str, _Record] = {}
+        for rec in recs:
+            pid = rec.provider.id
+            if pid in in_layer:
+                problems.append(
+                    f"{rec.origin}: {rec.path}.id: duplicate provider id {pid!r} "
+                    f"(also at {in_layer[pid].origin}: {in_layer[pid].path})"
+                )
+                continue
+            in_layer[pid] = rec
+            if pid in merged and not replace:
+                problems.append(
+                    f"{rec.origin}: {rec.path}.id: provider {pid!r} already exists "
+                    f"(from {merged[pid].origin}); pass replace=True to replace it whole"
+                )
+                continue
+            merged[pid] = rec
+            channel_origins = {k: v for k, v in channel_origins.items() if k[0] != pid}
+        for ext in exts:
+            if not extend:
+                problems.append(
+                    f"{ext.origin}: {ext.path}: extensions of existing providers need extend=True"
+                )
+                continue
+            target = merged.get(ext.id)
+            if target is None:
+                problems.append(f"{ext.origin}: {ext.path}.id: no provider {ext.id!r} to extend")
+                continue
+            extended, errs = _apply_extension(target.provider, ext)
+            problems += errs
+            if extended is not None:
+                first_new = len(target.provider.channels)
+                for i in range(first_new, len(extended.channels)):
+                    channel_origins[(ext.id, i)] = ext.origin
+                merged[ext.id] = _Record(extended, target.origin, target.path)
+
+    # policy checks on everything that did not come from the built-in layer unchanged
+    for pid, rec in merged.items():
+        if rec.origin == BUILTIN and (base is None or base.find(pid) is rec.provider) and not any(
+            k[0] == pid for k in channel_origins
+        ):
+            continue
+        problems += validate_provider(rec.provider, rec.origin, rec.path)
+    if not problems:
+        problems += _cross_layer(merged, channel_origins)
+    if problems:
+        raise DataError(problems)
+
+    origins = {pid: rec.origin for pid, rec in merged.items()}
+    for (pid, i), origin in channel_origins.items():
+        origins[f"{pid}#{i}"] = origin
+    procs = tuple(base.generic_procedures.values()) if base is not None else _builtin_procedures()
+    return Registry([rec.provider for rec in merged.values()], origins=origins, procedures=procs)
+
+
+def _builtin_procedures() -> tuple[Any, ...]:
+    return tuple(default_registry().generic_procedures.values())
+
+
+def _apply_extension(prov: Provider, ext: _Extension) -> tuple[Provider | None, list[str]]:
+    from ._serde import converter
+
+    body = {"id": prov.id, **{k: ext.raw[k] for k in _EXTENSION_KEYS if k in ext.raw}}
+    # structure the added parts through a minimal provider document so paths stay meaningful
+    stub = {
+        "id": prov.id,
+        "names": {"en": prov.name},
+        "operator": prov.operator,
+        "regions": list(prov.regions),
+        "phone_support": {"status": "published"},
+        "sources": [{"url": "https://example.invalid/", "kind": "official", "seen": "2000-01-01"}],
+        "verified_on": "2000-01-01",
+        **{k: v for k, v in body.items() if k != "id"},
+    }
+    part, errs = structure_provider(stub, ext.origin, ext.path)
+    if part is None:
+        return None, errs
+    del converter
+    added_channels: tuple[Channel, ...] = part.channels
+    return (
+        attrs.evolve(
+            prov,
+            channels=prov.channels + added_channels,
+            caller_policies=prov.caller_policies + part.caller_policies,
+            known_fakes=prov.known_fakes + part.known_fakes,
+            unverified=prov.unverified + part.unverified,
+            procedures=prov.procedures + part.procedures,
+        ),
+        [],
+    )
+
+
+def _cross_layer(merged: Mapping[str, _Record], channel_origins: Mapping[tuple[str, int], str]) -> list[str]:
+    from ._phone import key_for
+
+    keys: dict[str, list[tuple[str, str, str]]] = {}
+    for pid, rec in merged.items():
+        for i, ch in enumerate(rec.provider.channels):
+            if ch.TYPE.value != "phone":
+                continue
+            assert hasattr(ch, "number")
+            key = key_for(ch.number, ch.region, carrier_short_code=ch.carrier_short_code)
+            if key is None:
+                continue
+            origin = channel_origins.get((pid, i), rec.origin)
+            path = f"{rec.path}.channels[{i}].number" if (pid, i) not in channel_origins else "$.extensions"
+            keys.setdefault(key, []).append((pid, origin, path))
+    return cross_check(((r.provider, r.origin, r.path) for r in []), keys)
+
+
+def lint_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """Every problem in custom data files, as ``"<file>: <$.path>: <message>"`` lines."""
+    problems: list[str] = []
+    for p in paths:
+        try:
+            load_registry(p, builtin=True, replace=True, extend=True)
+        except DataError as exc:
+            problems.extend(exc.problems)
+    return problems

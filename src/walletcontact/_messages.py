@@ -1,0 +1,270 @@
+"""People-facing messages (reasons and advice) in en, zh-Hans and zh-Hant."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .model import locale_chain
+
+REASONS: Mapping[str, Mapping[str, str]] = {
+    "OFFICIAL": {
+        "en": "{number} is an official {direction} number of {provider} ({confidence}).",
+        "zh-Hans": "{number} 是{provider}的官方{direction}号码(可信度:{confidence})。",
+        "zh-Hant": "{number} 是{provider}的官方{direction}號碼(可信度:{confidence})。",
+    },
+    "REPORTED_ONLY": {
+        "en": "Independent sources agree on this number, but we found no page of {provider} itself that states it.",
+        "zh-Hans": "多个独立来源一致给出此号码,但未在{provider}自己的网站上找到。",
+        "zh-Hant": "多個獨立來源一致給出此號碼,但未在{provider}自己的網站上找到。",
+    },
+    "NOT_LISTED": {
+        "en": "{number} is not a published number of {provider}.",
+        "zh-Hans": "{number} 不是{provider}公布的号码。",
+        "zh-Hant": "{number} 不是{provider}公佈的號碼。",
+    },
+    "NOT_LISTED_ANY": {
+        "en": "{number} is not a published number of any provider we know.",
+        "zh-Hans": "{number} 不是我们所知任何机构公布的号码。",
+        "zh-Hant": "{number} 不是我們所知任何機構公佈的號碼。",
+    },
+    "OTHER_PROVIDER": {
+        "en": "{number} belongs to {other}, not to {provider}.",
+        "zh-Hans": "{number} 属于{other},不属于{provider}。",
+        "zh-Hant": "{number} 屬於{other},不屬於{provider}。",
+    },
+    "AUTHORITY_NUMBER": {
+        "en": "{number} is a government anti-fraud line ({other}), not {provider}'s.",
+        "zh-Hans": "{number} 是政府反诈热线({other}),不是{provider}的号码。",
+        "zh-Hant": "{number} 是政府反詐熱線({other}),不是{provider}的號碼。",
+    },
+    "WRONG_DIRECTION": {
+        "en": "{number} is {provider}'s, but it is used only for {channel_direction} calls.",
+        "zh-Hans": "{number} 属于{provider},但只用于{channel_direction}。",
+        "zh-Hant": "{number} 屬於{provider},但只用於{channel_direction}。",
+    },
+    "KNOWN_FAKE": {
+        "en": "{number} is recorded as a fake or misattributed number for {provider}.",
+        "zh-Hans": "{number} 已被记录为冒充{provider}或被误标的号码。",
+        "zh-Hant": "{number} 已被記錄為冒充{provider}或被誤標的號碼。",
+    },
+    "UNVERIFIED": {
+        "en": "{number} appears only on weak sources for {provider}; it is not treated as official.",
+        "zh-Hans": "{number} 仅见于不可靠来源,不视为{provider}的官方号码。",
+        "zh-Hant": "{number} 僅見於不可靠來源,不視為{provider}的官方號碼。",
+    },
+    "LOOKALIKE": {
+        "en": "{number} looks like {official}, an official number of {other}: {how}.",
+        "zh-Hans": "{number} 与{other}的官方号码 {official} 相似:{how}。",
+        "zh-Hant": "{number} 與{other}的官方號碼 {official} 相似:{how}。",
+    },
+    "EMERGENCY": {
+        "en": "{number} is an emergency number in {region}; it is not a wallet's support line.",
+        "zh-Hans": "{number} 是{region}的紧急求助号码,不是钱包客服电话。",
+        "zh-Hant": "{number} 是{region}的緊急求助號碼,不是錢包客服電話。",
+    },
+    "NO_PHONE_SUPPORT": {
+        "en": "{provider} publishes no phone support; anyone phoning as its support is not official.",
+        "zh-Hans": "{provider}不提供电话客服;自称其客服来电的都不是官方。",
+        "zh-Hant": "{provider}不提供電話客服;自稱其客服來電的都不是官方。",
+    },
+    "VIA_BANK": {
+        "en": "{provider} support is given by your bank; use the number on your bank's website or card.",
+        "zh-Hans": "{provider}的客服由您的银行提供;请使用银行官网或银行卡上的号码。",
+        "zh-Hant": "{provider}的客服由您的銀行提供;請使用銀行官網或銀行卡上的號碼。",
+    },
+    "SPOOFABLE": {
+        "en": "Caller ID can be faked: a matching number never proves who is calling.",
+        "zh-Hans": "来电显示可以伪造:号码相符也不能证明来电者身份。",
+        "zh-Hant": "來電顯示可以偽造:號碼相符也不能證明來電者身份。",
+    },
+    "AMBIGUOUS": {
+        "en": "The same digits are also an official number of {other}.",
+        "zh-Hans": "相同的号码也是{other}的官方号码。",
+        "zh-Hant": "相同的號碼也是{other}的官方號碼。",
+    },
+    "AREA_CODE_SERVICE": {
+        "en": "Read as the service number {service} dialled after an area code; most carriers route it to the same line.",
+        "zh-Hans": "按“区号+服务号码 {service}”识别;多数运营商会接通同一热线。",
+        "zh-Hant": "按「區號+服務號碼 {service}」識別;多數電訊商會接通同一熱線。",
+    },
+    "EXTENSION_DROPPED": {
+        "en": "An extension or menu choice ({extension}) was ignored.",
+        "zh-Hans": "已忽略分机号或菜单选项({extension})。",
+        "zh-Hant": "已忽略分機號或選單選項({extension})。",
+    },
+    "VANITY_LETTERS": {
+        "en": "Letters were read as keypad digits.",
+        "zh-Hans": "字母已按电话键盘转换为数字。",
+        "zh-Hant": "字母已按電話鍵盤轉換為數字。",
+    },
+    "LETTERS_NOT_USED": {
+        "en": "Letters in a number are not used in {region}; check the digits.",
+        "zh-Hans": "{region}不使用字母号码;请核对数字。",
+        "zh-Hant": "{region}不使用字母號碼;請核對數字。",
+    },
+    "UNICODE_DIGITS": {
+        "en": "Non-ASCII digits ({scripts}) were converted to 0-9.",
+        "zh-Hans": "已将非 ASCII 数字({scripts})转换为 0-9。",
+        "zh-Hant": "已將非 ASCII 數字({scripts})轉換為 0-9。",
+    },
+    "MIXED_SCRIPTS": {
+        "en": "Digits from different scripts are mixed ({scripts}); this is a common disguise.",
+        "zh-Hans": "号码混用了不同文字的数字({scripts}),这是常见的伪装手法。",
+        "zh-Hant": "號碼混用了不同文字的數字({scripts}),這是常見的偽裝手法。",
+    },
+    "INVISIBLE_CHARACTERS": {
+        "en": "Invisible characters were found and removed; the digits read are {digits}.",
+        "zh-Hans": "发现并移除了不可见字符;识别出的数字为 {digits}。",
+        "zh-Hant": "發現並移除了不可見字元;識別出的數字為 {digits}。",
+    },
+    "BIDI_CONTROL": {
+        "en": "Text-direction control characters were found: what you see may differ from the digits, which are {digits}.",
+        "zh-Hans": "发现文字方向控制字符:看到的号码可能与实际数字不同,实际为 {digits}。",
+        "zh-Hant": "發現文字方向控制字元:看到的號碼可能與實際數字不同,實際為 {digits}。",
+    },
+    "CONTROL_CHARACTERS": {
+        "en": "Control characters were found and removed.",
+        "zh-Hans": "发现并移除了控制字符。",
+        "zh-Hant": "發現並移除了控制字元。",
+    },
+    "EMPTY": {
+        "en": "No number was given.",
+        "zh-Hans": "没有输入号码。",
+        "zh-Hant": "沒有輸入號碼。",
+    },
+    "NOT_A_NUMBER": {
+        "en": "This text is not a phone number.",
+        "zh-Hans": "这不是电话号码。",
+        "zh-Hant": "這不是電話號碼。",
+    },
+    "TOO_SHORT": {
+        "en": "Too few digits for a phone number in {region}.",
+        "zh-Hans": "位数太少,不是{region}的电话号码。",
+        "zh-Hant": "位數太少,不是{region}的電話號碼。",
+    },
+    "TOO_LONG": {
+        "en": "Too many digits for a phone number in {region}.",
+        "zh-Hans": "位数太多,不是{region}的电话号码。",
+        "zh-Hant": "位數太多,不是{region}的電話號碼。",
+    },
+    "INVALID_COUNTRY_CODE": {
+        "en": "The country code is not one that exists.",
+        "zh-Hans": "国家/地区代码不存在。",
+        "zh-Hant": "國家/地區代碼不存在。",
+    },
+    "INVALID_NUMBER": {
+        "en": "{digits} is not a number in use in {region} (neither a full nor a short number).",
+        "zh-Hans": "{digits} 不是{region}在用的号码(既非完整号码也非短号码)。",
+        "zh-Hant": "{digits} 不是{region}在用的號碼(既非完整號碼也非短號碼)。",
+    },
+    "UNKNOWN_REGION": {
+        "en": "{region!s} is not a known region code (use ISO 3166-1 alpha-2, like CN or US).",
+        "zh-Hans": "{region!s} 不是已知的地区代码(请使用 ISO 3166-1 两字母代码,如 CN、US)。",
+        "zh-Hant": "{region!s} 不是已知的地區代碼(請使用 ISO 3166-1 兩字母代碼,如 CN、US)。",
+    },
+    "REGION_NEEDED": {
+        "en": "A number without a country code needs a region (or a provider) to be read.",
+        "zh-Hans": "没有国家代码的号码需要指定地区(或机构)才能识别。",
+        "zh-Hant": "沒有國家代碼的號碼需要指定地區(或機構)才能識別。",
+    },
+}
+
+LOOKALIKE_KINDS: Mapping[str, Mapping[str, str]] = {
+    "digit-changed": {"en": "one digit changed", "zh-Hans": "改了一位数字", "zh-Hant": "改了一位數字"},
+    "digit-added": {"en": "one digit added", "zh-Hans": "多了一位数字", "zh-Hant": "多了一位數字"},
+    "digit-removed": {"en": "one digit removed", "zh-Hans": "少了一位数字", "zh-Hant": "少了一位數字"},
+    "digits-swapped": {"en": "two digits swapped", "zh-Hans": "两位数字顺序颠倒", "zh-Hant": "兩位數字順序顛倒"},
+    "extra-digits": {
+        "en": "the official number with extra digits around it",
+        "zh-Hans": "官方号码前后加了数字",
+        "zh-Hant": "官方號碼前後加了數字",
+    },
+}
+
+WORDS: Mapping[str, Mapping[str, str]] = {
+    "inbound": {"en": "customer-service (call-in)", "zh-Hans": "客服(呼入)", "zh-Hant": "客服(撥入)"},
+    "outbound": {"en": "outgoing (call-out)", "zh-Hans": "外呼", "zh-Hant": "外撥"},
+    "both": {"en": "call-in and call-out", "zh-Hans": "呼入及外呼", "zh-Hant": "撥入及外撥"},
+    "official": {"en": "official", "zh-Hans": "官方来源", "zh-Hant": "官方來源"},
+    "reported": {"en": "reported", "zh-Hans": "多方报道", "zh-Hant": "多方報道"},
+    "any provider": {"en": "any provider", "zh-Hans": "任何机构", "zh-Hant": "任何機構"},
+}
+
+ADVICE: Mapping[str, Mapping[str, str]] = {
+    "official_in": {
+        "en": "You can call this number. Still, never tell anyone your passwords, PINs or SMS codes, even on an official line.",
+        "zh-Hans": "可以拨打此号码。但即使是官方热线,也不要透露密码、PIN 或短信验证码。",
+        "zh-Hant": "可以撥打此號碼。但即使是官方熱線,也不要透露密碼、PIN 或短訊驗證碼。",
+    },
+    "official_out": {
+        "en": "This number is published as one {provider} calls from, but caller ID can be faked.",
+        "zh-Hans": "此号码是{provider}公布的外呼号码,但来电显示可以伪造。",
+        "zh-Hant": "此號碼是{provider}公佈的外撥號碼,但來電顯示可以偽造。",
+    },
+    "hang_up": {
+        "en": "Hang up, then contact {provider} yourself through its app or a number you look up on its official website{numbers}.",
+        "zh-Hans": "请挂断电话,然后通过{provider}的官方 App 或官网上的号码自行联系{numbers}。",
+        "zh-Hant": "請掛斷電話,然後透過{provider}的官方 App 或官網上的號碼自行聯絡{numbers}。",
+    },
+    "do_not_call": {
+        "en": "Do not call this number or trust anyone who gave it to you.",
+        "zh-Hans": "不要拨打此号码,也不要相信提供此号码的人。",
+        "zh-Hant": "不要撥打此號碼,也不要相信提供此號碼的人。",
+    },
+    "use_official": {
+        "en": "Official numbers of {provider}: {numbers}.",
+        "zh-Hans": "{provider}的官方号码:{numbers}。",
+        "zh-Hant": "{provider}的官方號碼:{numbers}。",
+    },
+    "no_numbers": {
+        "en": "Use the help section of {provider}'s official app or website.",
+        "zh-Hans": "请使用{provider}官方 App 或官网的帮助中心。",
+        "zh-Hant": "請使用{provider}官方 App 或官網的幫助中心。",
+    },
+    "lookalike": {
+        "en": "It imitates {official}: scammers pick numbers one digit away from real ones.",
+        "zh-Hans": "它在模仿 {official}:骗子常用与真号码只差一位的号码。",
+        "zh-Hant": "它在模仿 {official}:騙徒常用與真號碼只差一位的號碼。",
+    },
+    "emergency": {
+        "en": "Call it only for a real emergency (police, fire, ambulance).",
+        "zh-Hans": "仅在真正紧急情况下拨打(报警、火警、急救)。",
+        "zh-Hant": "僅在真正緊急情況下撥打(報警、火警、急救)。",
+    },
+    "malformed": {
+        "en": "Check the digits: copy the number from the provider's official website or app, not from a message or a search result.",
+        "zh-Hans": "请核对号码:从官方网站或 App 复制号码,不要使用短信或搜索结果中的号码。",
+        "zh-Hant": "請核對號碼:從官方網站或 App 複製號碼,不要使用訊息或搜尋結果中的號碼。",
+    },
+    "policies": {
+        "en": "What {provider} says about its calls:",
+        "zh-Hans": "{provider}关于来电的说明:",
+        "zh-Hant": "{provider}關於來電的說明:",
+    },
+    "never_share": {
+        "en": "No real support agent asks for your password, PIN, SMS code, or a transfer to a 'safe' account.",
+        "zh-Hans": "真正的客服不会索要密码、PIN、短信验证码,也不会要求转账到“安全账户”。",
+        "zh-Hant": "真正的客服不會索取密碼、PIN、短訊驗證碼,也不會要求轉帳到「安全帳戶」。",
+    },
+    "report": {
+        "en": "If you have already given details or money, report it: {numbers}.",
+        "zh-Hans": "如果已经泄露信息或转账,请立即报案:{numbers}。",
+        "zh-Hant": "如已洩露資料或轉帳,請立即報案:{numbers}。",
+    },
+}
+
+
+def pick(table: Mapping[str, str], locale: str | None) -> str:
+    for loc in locale_chain(locale):
+        if loc in table:
+            return table[loc]
+    return table["en"]
+
+
+class _Safe(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def render(template: str, **fields: object) -> str:
+    return template.format_map(_Safe(fields))

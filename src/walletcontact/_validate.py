@@ -1,0 +1,280 @@
+"""Checks beyond types: the data policy (sources, confidence, https, domains, numbers, dates).
+
+Every problem is reported as ``"<origin>: <$.json.path>: <message>"``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+
+from .model import (
+    TOPICS,
+    AppChannel,
+    CommunityChannel,
+    Confidence,
+    EmailChannel,
+    PhoneChannel,
+    PhoneSupportStatus,
+    Provider,
+    ProviderKind,
+    RecordedNumber,
+    SocialChannel,
+    Source,
+    SourceKind,
+    WebsiteChannel,
+)
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+REGION_RE = re.compile(r"^[A-Z]{2}$")
+DOMAIN_RE = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+TIME_RE = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
+SLUG_RE = ID_RE
+EMAIL_RE = re.compile(r"^[^@\s]+@([a-z0-9.-]+)$")
+DAYS = frozenset(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
+GOV_HOST_RE = re.compile(
+    r"(^|\.)(gov|go|gob|gouv|govt|gv|mil|police|gc)(\.[a-z]{2,3})?$"
+    r"|\.gov\.[a-z]{2}$|(^|\.)(admin\.ch|bund\.de|europa\.eu|polizei\.[a-z.]+|ftc\.gov)$"
+)
+
+
+def is_government_host(host: str, provider: Provider) -> bool:
+    """A government domain: ``*.gov``, ``*.gov.xx``, ``*.go.xx``, ``*.gob.xx``..., or, for an
+    authority, one of its own listed domains."""
+    host = host.lower()
+    if provider.kind is ProviderKind.AUTHORITY and provider.is_official_domain(host):
+        return True
+    labels = host.split(".")
+    gov_labels = {"gov", "go", "gob", "gouv", "govt", "gv", "police", "gc", "mil"}
+    return any(label in gov_labels for label in labels[:-1]) or bool(GOV_HOST_RE.search(host))
+
+
+def _https(url: str) -> bool:
+    return url.startswith("https://") and len(url) > len("https://") and " " not in url
+
+
+def _host(url: str) -> str:
+    return Source(url=url, kind=SourceKind.OFFICIAL, seen=dt.date.min).host
+
+
+class _Problems:
+    def __init__(self, origin: str) -> None:
+        self.origin = origin
+        self.items: list[str] = []
+
+    def add(self, path: str, message: str) -> None:
+        self.items.append(f"{self.origin}: {path}: {message}")
+
+
+def _check_sources(
+    out: _Problems, path: str, sources: Sequence[Source], *, required: bool, today: dt.date
+) -> None:
+    if required and not sources:
+        out.add(f"{path}.sources", "at least one source is required")
+    for i, src in enumerate(sources):
+        p = f"{path}.sources[{i}]"
+        if not (src.url.startswith("https://") or src.url.startswith("http://")) or " " in src.url:
+            out.add(f"{p}.url", f"not an http(s) URL: {src.url!r}")
+        elif not _host(src.url) or "." not in _host(src.url):
+            out.add(f"{p}.url", f"URL has no host: {src.url!r}")
+        if src.seen > today:
+            out.add(f"{p}.seen", f"date is in the future: {src.seen.isoformat()}")
+
+
+def _confidence_ok(provider: Provider, confidence: Confidence, sources: Sequence[Source]) -> str | None:
+    if confidence is Confidence.OFFICIAL:
+        for src in sources:
+            host = _host(src.url)
+            if src.kind is SourceKind.OFFICIAL and provider.is_official_domain(host):
+                return None
+            if src.kind is SourceKind.GOVERNMENT and is_government_host(host, provider):
+                return None
+        return (
+            "'official' needs a source of kind 'official' on one of the provider's domains "
+            "or of kind 'government' on a government domain"
+        )
+    hosts = {_host(s.url) for s in sources}
+    if len(hosts) < 2 and not any(
+        s.kind in (SourceKind.OFFICIAL, SourceKind.GOVERNMENT) for s in sources
+    ):
+        return "'reported' needs at least two sources on different hosts"
+    return None
+
+
+def validate_provider(
+    provider: Provider,
+    origin: str,
+    path: str = "$",
+    *,
+    check_numbers: bool = True,
+    today: dt.date | None = None,
+) -> list[str]:
+    """All policy problems of one provider record (empty when it is fine)."""
+    today = today or dt.date.today()
+    out = _Problems(origin)
+    p = provider
+    if not ID_RE.match(p.id):
+        out.add(f"{path}.id", f"not a lower-case slug with hyphens: {p.id!r}")
+    if not p.regions:
+        out.add(f"{path}.regions", "must list at least one region")
+    for i, region in enumerate(p.regions):
+        if not _region_ok(region, check_numbers):
+            out.add(f"{path}.regions[{i}]", f"not an ISO 3166-1 alpha-2 region: {region!r}")
+    if p.kind is ProviderKind.WALLET and not p.domains:
+        out.add(f"{path}.domains", "a wallet must list at least one official domain")
+    for i, domain in enumerate(p.domains):
+        if not DOMAIN_RE.match(domain):
+            out.add(f"{path}.domains[{i}]", f"not a lower-case domain name: {domain!r}")
+    if not p.sources:
+        out.add(f"{path}.sources", "at least one source is required")
+    _check_sources(out, path, p.sources, required=False, today=today)
+    if p.verified_on > today:
+        out.add(f"{path}.verified_on", f"date is in the future: {p.verified_on.isoformat()}")
+
+    ps = p.phone_support
+    _check_sources(out, f"{path}.phone_support", ps.sources, required=False, today=today)
+    if ps.status is not PhoneSupportStatus.PUBLISHED and not ps.sources:
+        out.add(f"{path}.phone_support.sources", f"status {ps.status.value!r} needs a source")
+    if ps.status is PhoneSupportStatus.PUBLISHED and not p.phones:
+        out.add(f"{path}.phone_support.status", "'published' but the record has no phone channel")
+
+    for i, ch in enumerate(p.channels):
+        cp = f"{path}.channels[{i}]"
+        _check_sources(out, cp, ch.sources, required=True, today=today)
+        if ch.verified_on > today:
+            out.add(f"{cp}.verified_on", f"date is in the future: {ch.verified_on.isoformat()}")
+        problem = _confidence_ok(p, ch.confidence, ch.sources)
+        if problem:
+            out.add(f"{cp}.confidence", problem)
+        if isinstance(ch, PhoneChannel):
+            _check_phone(out, cp, p, ch, check_numbers)
+        elif isinstance(ch, WebsiteChannel):
+            _check_url(out, f"{cp}.url", ch.url, p, official=True)
+        elif isinstance(ch, EmailChannel):
+            m = EMAIL_RE.match(ch.address)
+            if not m:
+                out.add(f"{cp}.address", f"not an e-mail address: {ch.address!r}")
+            elif not p.is_official_domain(m.group(1)):
+                out.add(f"{cp}.address", f"domain of {ch.address!r} is not one of the provider's domains")
+        elif isinstance(ch, (SocialChannel, CommunityChannel)):
+            if ch.url is not None:
+                _check_url(out, f"{cp}.url", ch.url, p, official=False)
+        elif isinstance(ch, AppChannel) and not ch.path.values:
+            out.add(f"{cp}.path", "an app channel needs a path")
+
+    for i, pol in enumerate(p.caller_policies):
+        pp = f"{path}.caller_policies[{i}]"
+        if not SLUG_RE.match(pol.code):
+            out.add(f"{pp}.code", f"not a slug: {pol.code!r}")
+        _check_sources(out, pp, pol.sources, required=True, today=today)
+
+    for field, numbers in (("known_fakes", p.known_fakes), ("unverified", p.unverified)):
+        for i, rec in enumerate(numbers):
+            rp = f"{path}.{field}[{i}]"
+            _check_sources(out, rp, rec.sources, required=True, today=today)
+            _check_recorded(out, rp, rec, check_numbers)
+
+    for i, proc in enumerate(p.procedures):
+        pp = f"{path}.procedures[{i}]"
+        if proc.topic not in TOPICS:
+            out.add(f"{pp}.topic", f"unknown topic {proc.topic!r}; expected one of {', '.join(TOPICS)}")
+        _check_sources(out, pp, proc.sources, required=False, today=today)
+
+    for i, d in enumerate(p.disagreements):
+        _check_sources(out, f"{path}.disagreements[{i}]", d.sources, required=False, today=today)
+    return out.items
+
+
+def _region_ok(region: str, strict: bool) -> bool:
+    if not REGION_RE.match(region):
+        return False
+    if strict:
+        from ._phone import SUPPORTED_REGIONS
+
+        return region in SUPPORTED_REGIONS
+    return True
+
+
+def _check_url(out: _Problems, path: str, url: str, p: Provider, *, official: bool) -> None:
+    if not _https(url):
+        out.add(path, f"must be an https URL: {url!r}")
+    elif official and not p.is_official_domain(_host(url)):
+        out.add(path, f"host {_host(url)!r} is not one of the provider's domains")
+
+
+def _check_phone(out: _Problems, cp: str, p: Provider, ch: PhoneChannel, check_numbers: bool) -> None:
+    if not _region_ok(ch.region, check_numbers):
+        out.add(f"{cp}.region", f"not an ISO 3166-1 alpha-2 region: {ch.region!r}")
+        return
+    for j, slug in enumerate(ch.purposes):
+        if not SLUG_RE.match(slug):
+            out.add(f"{cp}.purposes[{j}]", f"not a slug: {slug!r}")
+    for j, other in enumerate(ch.shared_with):
+        if other == p.id or not ID_RE.match(other):
+            out.add(f"{cp}.shared_with[{j}]", f"not another provider's id: {other!r}")
+    spans = list(ch.busy)
+    if ch.hours is not None:
+        spans += list(ch.hours.spans)
+        if "/" not in ch.hours.time_zone and ch.hours.time_zone != "UTC":
+            out.add(f"{cp}.hours.time_zone", f"not an IANA time zone: {ch.hours.time_zone!r}")
+    for j, span in enumerate(spans):
+        where = f"{cp}.hours.spans[{j}]" if j >= len(ch.busy) else f"{cp}.busy[{j}]"
+        if not span.days or any(d not in DAYS for d in span.days):
+            out.add(f"{where}.days", "days must be a non-empty list of mon..sun")
+        if not TIME_RE.match(span.start) or span.start == "24:00":
+            out.add(f"{where}.start", f"not a time HH:MM: {span.start!r}")
+        if not TIME_RE.match(span.end) or span.end <= span.start:
+            out.add(f"{where}.end", f"not a time HH:MM after start: {span.end!r}")
+    if check_numbers:
+        from ._phone import key_for
+
+        if key_for(ch.number, ch.region, carrier_short_code=ch.carrier_short_code) is None:
+            out.add(
+                f"{cp}.number",
+                f"{ch.number!r} is not a valid number for {ch.region} (full or short); "
+                "a carrier short code phonenumbers does not know needs carrier_short_code: true",
+            )
+
+
+def _check_recorded(out: _Problems, rp: str, rec: RecordedNumber, check_numbers: bool) -> None:
+    if not _region_ok(rec.region, check_numbers):
+        out.add(f"{rp}.region", f"not an ISO 3166-1 alpha-2 region: {rec.region!r}")
+        return
+    if check_numbers:
+        from ._phone import scan
+
+        s = scan(rec.number)
+        if s.bidi or s.control or not any(c.isdigit() for c in s.text) or len(s.text) > 40:
+            out.add(f"{rp}.number", f"not a phone number: {rec.number!r}")
+
+
+def cross_check(
+    providers: Iterable[tuple[Provider, str, str]], keys: dict[str, list[tuple[str, str, str]]]
+) -> list[str]:
+    """Problems across records: duplicate ids; a number owned by two providers not declared shared.
+
+    ``providers`` yields (provider, origin, path); ``keys`` maps number key → [(id, origin, path)].
+    """
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+    shared: dict[str, set[str]] = {}
+    for prov, origin, path in providers:
+        if prov.id in seen:
+            problems.append(f"{origin}: {path}.id: duplicate provider id {prov.id!r} (also in {seen[prov.id]})")
+        else:
+            seen[prov.id] = origin
+        for ch in prov.phones:
+            shared.setdefault(prov.id, set()).update(ch.shared_with)
+    for key, owners in keys.items():
+        ids = {o[0] for o in owners}
+        if len(ids) < 2:
+            continue
+        for pid, origin, path in owners:
+            others = ids - {pid}
+            if not others <= shared.get(pid, set()):
+                problems.append(
+                    f"{origin}: {path}: number {key} is also claimed by "
+                    f"{', '.join(sorted(others))}; declare it in shared_with if the number is shared"
+                )
+    return problems

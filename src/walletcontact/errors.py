@@ -1,0 +1,65 @@
+"""The exception hierarchy. Everything the library raises derives from :class:`WalletContactError`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .check import NumberCheck
+
+__all__ = [
+    "DataError",
+    "MalformedNumberError",
+    "NumberError",
+    "UnknownProviderError",
+    "UnofficialNumberError",
+    "WalletContactError",
+]
+
+
+class WalletContactError(Exception):
+    """Base class of every error walletcontact raises."""
+
+
+class DataError(WalletContactError, ValueError):
+    """Provider data could not be loaded.
+
+    ``problems`` lists every problem found, each as ``"<file>: <$.json.path>: <message>"``.
+    Nothing is half-loaded: when this is raised, no registry was built.
+    """
+
+    def __init__(self, problems: list[str] | tuple[str, ...] | str) -> None:
+        if isinstance(problems, str):
+            problems = (problems,)
+        self.problems: tuple[str, ...] = tuple(problems)
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in provider data"
+        super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in self.problems))
+
+
+class UnknownProviderError(WalletContactError, LookupError):
+    """No provider has that id, name or alias."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        super().__init__(f"unknown provider: {key!r}")
+
+    def __str__(self) -> str:  # LookupError would repr() the args
+        return f"unknown provider: {self.key!r}"
+
+
+class NumberError(WalletContactError, ValueError):
+    """A number failed :func:`walletcontact.validate_number`; ``check`` holds the full verdict."""
+
+    def __init__(self, check: NumberCheck) -> None:
+        self.check = check
+        reasons = "; ".join(r.message for r in check.reasons) or check.verdict.value
+        super().__init__(f"{check.number!r}: {reasons}")
+
+
+class MalformedNumberError(NumberError):
+    """The text is not a diallable number for the region (or the region is unknown)."""
+
+
+class UnofficialNumberError(NumberError):
+    """The number is well formed but is not an official number of the provider."""

@@ -1,0 +1,521 @@
+"""The data model: frozen attrs classes, tuples rather than lists, enums that are strings.
+
+Nothing here reads files or imports phonenumbers or cattrs; that keeps ``import walletcontact`` cheap.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterator, Mapping
+from enum import Enum
+from typing import ClassVar, Union
+
+import attrs
+
+__all__ = [
+    "TOPICS",
+    "AppChannel",
+    "CallerPolicy",
+    "Channel",
+    "ChannelType",
+    "CommunityChannel",
+    "Confidence",
+    "Cost",
+    "Direction",
+    "Disagreement",
+    "EmailChannel",
+    "GenericProcedure",
+    "Hours",
+    "LocalizedList",
+    "LocalizedText",
+    "PhoneChannel",
+    "PhoneSupport",
+    "PhoneSupportStatus",
+    "Procedure",
+    "Provider",
+    "ProviderKind",
+    "ProviderProcedure",
+    "RecordedNumber",
+    "SocialChannel",
+    "Source",
+    "SourceKind",
+    "Span",
+    "WebsiteChannel",
+    "locale_chain",
+]
+
+
+class _StrEnum(str, Enum):
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class Confidence(_StrEnum):
+    """How far a channel can be trusted: shown with every answer."""
+
+    OFFICIAL = "official"  #: stated on the provider's own site or a government page
+    REPORTED = "reported"  #: independent sources agree, no official page found
+
+
+class SourceKind(_StrEnum):
+    OFFICIAL = "official"
+    GOVERNMENT = "government"
+    NEWS = "news"
+    THIRD_PARTY = "third-party"
+
+
+class Direction(_StrEnum):
+    """Which way a number is used."""
+
+    INBOUND = "inbound"  #: customers call it
+    OUTBOUND = "outbound"  #: the provider calls from it
+    BOTH = "both"
+
+    def allows(self, wanted: Direction) -> bool:
+        """Whether a channel with this direction serves calls going ``wanted``."""
+        return self is Direction.BOTH or wanted is Direction.BOTH or self is wanted
+
+
+class ProviderKind(_StrEnum):
+    WALLET = "wallet"
+    AUTHORITY = "authority"  #: a government anti-fraud or fraud-report body
+
+
+class PhoneSupportStatus(_StrEnum):
+    PUBLISHED = "published"  #: at least one phone number is published
+    NONE = "none"  #: the provider says it has no phone support
+    VIA_BANK = "via-bank"  #: support comes from the user's bank
+
+
+class Cost(_StrEnum):
+    TOLL_FREE = "toll-free"
+    STANDARD = "standard"
+    SHARED_COST = "shared-cost"
+    PREMIUM = "premium"
+    UNKNOWN = "unknown"
+
+
+class ChannelType(_StrEnum):
+    PHONE = "phone"
+    WEBSITE = "website"
+    APP = "app"
+    SOCIAL = "social"
+    COMMUNITY = "community"
+    EMAIL = "email"
+
+
+#: Default trust order across channel types (lower is more trusted): the official website first,
+#: then the app, the numbers those publish, e-mail, official social accounts, user communities last.
+TYPE_RANK: Mapping[ChannelType, int] = {
+    ChannelType.WEBSITE: 0,
+    ChannelType.APP: 1,
+    ChannelType.PHONE: 2,
+    ChannelType.EMAIL: 3,
+    ChannelType.SOCIAL: 4,
+    ChannelType.COMMUNITY: 5,
+}
+CONFIDENCE_RANK: Mapping[Confidence, int] = {Confidence.OFFICIAL: 0, Confidence.REPORTED: 1}
+
+#: The fixed procedure topics.
+TOPICS: tuple[str, ...] = (
+    "payment-failed",
+    "password-reset",
+    "unknown-transaction",
+    "close-account",
+    "transfer-failed",
+    "before-calling",
+    "call-timing",
+)
+
+_FALLBACKS: Mapping[str, tuple[str, ...]] = {
+    "zh-hk": ("zh-Hant",),
+    "zh-tw": ("zh-Hant",),
+    "zh-mo": ("zh-Hant",),
+    "zh-hant": ("zh-Hant",),
+    "zh-cn": ("zh-Hans",),
+    "zh-sg": ("zh-Hans",),
+    "zh-hans": ("zh-Hans",),
+    "zh": ("zh-Hans",),
+}
+
+
+def locale_chain(locale: str | None) -> tuple[str, ...]:
+    """The locales to try, most specific first, ending in ``en``.
+
+    >>> locale_chain("zh-HK")
+    ('zh-HK', 'zh-Hant', 'zh-Hans', 'en')
+    >>> locale_chain("en_GB.UTF-8")
+    ('en-GB', 'en')
+    >>> locale_chain("pt-BR")
+    ('pt-BR', 'pt', 'en')
+    """
+    if not locale:
+        return ("en",)
+    tag = locale.split(".", 1)[0].split("@", 1)[0].replace("_", "-").strip()
+    if not tag or tag.upper() in ("C", "POSIX"):
+        return ("en",)
+    chain: list[str] = [tag]
+    low = tag.lower()
+    script_tag = _FALLBACKS.get(low)
+    if script_tag is None and low.startswith("zh-hant"):
+        script_tag = ("zh-Hant",)
+    if script_tag is None and low.startswith("zh-hans"):
+        script_tag = ("zh-Hans",)
+    if script_tag is not None:
+        chain.extend(script_tag)
+        if script_tag[0] == "zh-Hant":
+            chain.append("zh-Hans")
+    else:
+        parts = tag.split("-")
+        for i in range(len(parts) - 1, 0, -1):
+            chain.append("-".join(parts[:i]))
+    chain.append("en")
+    seen: dict[str, None] = {}
+    for item in chain:
+        seen.setdefault(item, None)
+    return tuple(seen)
+
+
+def _pick(values: tuple[tuple[str, object], ...], locale: str | None) -> object:
+    lowered = {k.lower(): v for k, v in values}
+    for candidate in locale_chain(locale):
+        hit = lowered.get(candidate.lower())
+        if hit is not None:
+            return hit
+    return values[0][1]
+
+
+@attrs.frozen
+class LocalizedText:
+    """Text in several locales. ``get(locale)`` falls back zh-HK → zh-Hant → zh-Hans → en.
+
+    >>> t = LocalizedText.of({"en": "Help", "zh-Hans": "帮助"})
+    >>> t.get("zh-TW"), t.get("fr"), str(t)
+    ('帮助', 'Help', 'Help')
+    """
+
+    values: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, mapping: Mapping[str, str]) -> LocalizedText:
+        return cls(tuple(mapping.items()))
+
+    def get(self, locale: str | None = "en") -> str:
+        result = _pick(self.values, locale)
+        assert isinstance(result, str)
+        return result
+
+    @property
+    def locales(self) -> tuple[str, ...]:
+        return tuple(k for k, _ in self.values)
+
+    def as_dict(self) -> dict[str, str]:
+        return dict(self.values)
+
+    def __str__(self) -> str:
+        return self.get("en")
+
+
+@attrs.frozen
+class LocalizedList:
+    """A list of strings per locale (steps, app menu paths), with the same fallback as text."""
+
+    values: tuple[tuple[str, tuple[str, ...]], ...]
+
+    @classmethod
+    def of(cls, mapping: Mapping[str, list[str] | tuple[str, ...]]) -> LocalizedList:
+        return cls(tuple((k, tuple(v)) for k, v in mapping.items()))
+
+    def get(self, locale: str | None = "en") -> tuple[str, ...]:
+        result = _pick(self.values, locale)
+        assert isinstance(result, tuple)
+        return result
+
+    @property
+    def locales(self) -> tuple[str, ...]:
+        return tuple(k for k, _ in self.values)
+
+    def as_dict(self) -> dict[str, list[str]]:
+        return {k: list(v) for k, v in self.values}
+
+
+@attrs.frozen
+class Source:
+    """Where a fact was seen."""
+
+    url: str
+    kind: SourceKind
+    seen: _dt.date
+    note: str | None = None
+
+    @property
+    def host(self) -> str:
+        rest = self.url.split("://", 1)[-1]
+        host = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+        return host.rsplit("@", 1)[-1].split(":", 1)[0].lower()
+
+
+@attrs.frozen
+class Span:
+    """Days of the week and a time range, in the owning :class:`Hours`' time zone."""
+
+    days: tuple[str, ...]
+    start: str
+    end: str
+
+
+@attrs.frozen
+class Hours:
+    time_zone: str
+    spans: tuple[Span, ...]
+    notes: LocalizedText | None = None
+
+    @property
+    def always_open(self) -> bool:
+        days: set[str] = set()
+        for s in self.spans:
+            if s.start == "00:00" and s.end == "24:00":
+                days.update(s.days)
+        return len(days) == 7
+
+    def describe(self) -> str:
+        """A compact human summary such as ``'mon-sun 09:00-22:00 (Asia/Shanghai)'``."""
+        if self.always_open:
+            return f"24/7 ({self.time_zone})"
+        parts = [f"{_days(s.days)} {s.start}-{s.end}" for s in self.spans]
+        return f"{', '.join(parts)} ({self.time_zone})"
+
+
+_WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _days(days: tuple[str, ...]) -> str:
+    idx = sorted(_WEEK.index(d) for d in days if d in _WEEK)
+    if idx and idx == list(range(idx[0], idx[-1] + 1)) and len(idx) > 2:
+        return f"{_WEEK[idx[0]]}-{_WEEK[idx[-1]]}"
+    return ",".join(_WEEK[i] for i in idx)
+
+
+@attrs.frozen(kw_only=True)
+class _ChannelBase:
+    confidence: Confidence
+    sources: tuple[Source, ...]
+    verified_on: _dt.date
+    label: LocalizedText | None = None
+    notes: LocalizedText | None = None
+
+    TYPE: ClassVar[ChannelType]
+
+    @property
+    def type(self) -> ChannelType:
+        return self.TYPE
+
+    @property
+    def trust_rank(self) -> tuple[int, int]:
+        """Sort key: lower is more trusted (type order first, then confidence)."""
+        return (TYPE_RANK[self.TYPE], CONFIDENCE_RANK[self.confidence])
+
+
+@attrs.frozen(kw_only=True)
+class PhoneChannel(_ChannelBase):
+    """A phone number as the provider publishes it."""
+
+    TYPE: ClassVar[ChannelType] = ChannelType.PHONE
+
+    number: str
+    region: str
+    direction: Direction
+    purposes: tuple[str, ...] = ()
+    hours: Hours | None = None
+    busy: tuple[Span, ...] = ()
+    languages: tuple[str, ...] = ()
+    cost: Cost = Cost.UNKNOWN
+    carrier_short_code: bool = False
+    shared_with: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class WebsiteChannel(_ChannelBase):
+    TYPE: ClassVar[ChannelType] = ChannelType.WEBSITE
+
+    url: str
+    purposes: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class AppChannel(_ChannelBase):
+    """Where support is inside the provider's app."""
+
+    TYPE: ClassVar[ChannelType] = ChannelType.APP
+
+    app: str
+    path: LocalizedList
+    platforms: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class SocialChannel(_ChannelBase):
+    TYPE: ClassVar[ChannelType] = ChannelType.SOCIAL
+
+    network: str
+    handle: str
+    url: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class CommunityChannel(_ChannelBase):
+    """A user forum: useful for experience, never for numbers."""
+
+    TYPE: ClassVar[ChannelType] = ChannelType.COMMUNITY
+
+    name: str
+    url: str
+
+
+@attrs.frozen(kw_only=True)
+class EmailChannel(_ChannelBase):
+    TYPE: ClassVar[ChannelType] = ChannelType.EMAIL
+
+    address: str
+
+
+Channel = Union[
+    PhoneChannel, WebsiteChannel, AppChannel, SocialChannel, CommunityChannel, EmailChannel
+]
+CHANNEL_CLASSES: tuple[type[_ChannelBase], ...] = (
+    PhoneChannel,
+    WebsiteChannel,
+    AppChannel,
+    SocialChannel,
+    CommunityChannel,
+    EmailChannel,
+)
+
+
+@attrs.frozen
+class PhoneSupport:
+    status: PhoneSupportStatus
+    sources: tuple[Source, ...] = ()
+    note: LocalizedText | None = None
+
+
+@attrs.frozen
+class CallerPolicy:
+    """Something the provider says it never (or always) does when it phones people."""
+
+    code: str
+    text: LocalizedText
+    confidence: Confidence
+    sources: tuple[Source, ...]
+
+
+@attrs.frozen(kw_only=True)
+class RecordedNumber:
+    """A number recorded as fake/misattributed, or seen only on weak sources (never validates)."""
+
+    number: str
+    region: str
+    note: LocalizedText
+    sources: tuple[Source, ...]
+    verified_on: _dt.date
+    display: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class ProviderProcedure:
+    """A provider's own steps for a topic; layered over the generic procedure."""
+
+    topic: str
+    steps: LocalizedList
+    sources: tuple[Source, ...]
+    verified_on: _dt.date
+    app_path: LocalizedList | None = None
+    escalate: LocalizedText | None = None
+    limits: LocalizedText | None = None
+
+
+@attrs.frozen(kw_only=True)
+class GenericProcedure:
+    topic: str
+    title: LocalizedText
+    steps: LocalizedList
+    escalate: LocalizedText
+    sources: tuple[Source, ...] = ()
+    verified_on: _dt.date | None = None
+
+
+@attrs.frozen
+class Disagreement:
+    subject: str
+    note: LocalizedText
+    sources: tuple[Source, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Provider:
+    """A wallet provider or a government anti-fraud authority."""
+
+    id: str
+    names: LocalizedText
+    operator: str
+    regions: tuple[str, ...]
+    phone_support: PhoneSupport
+    sources: tuple[Source, ...]
+    verified_on: _dt.date
+    kind: ProviderKind = ProviderKind.WALLET
+    aliases: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    channels: tuple[Channel, ...] = ()
+    caller_policies: tuple[CallerPolicy, ...] = ()
+    known_fakes: tuple[RecordedNumber, ...] = ()
+    unverified: tuple[RecordedNumber, ...] = ()
+    procedures: tuple[ProviderProcedure, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """The English name."""
+        return self.names.get("en")
+
+    def display_name(self, locale: str | None = "en") -> str:
+        return self.names.get(locale)
+
+    @property
+    def phones(self) -> tuple[PhoneChannel, ...]:
+        return tuple(c for c in self.channels if isinstance(c, PhoneChannel))
+
+    def channels_by_trust(self) -> tuple[Channel, ...]:
+        """Channels, most trusted first (stable within a rank)."""
+        return tuple(sorted(self.channels, key=lambda c: c.trust_rank))
+
+    def is_official_domain(self, host: str) -> bool:
+        host = host.lower().rstrip(".")
+        return any(host == d or host.endswith("." + d) for d in self.domains)
+
+    def __iter__(self) -> Iterator[Channel]:
+        return iter(self.channels)
+
+
+@attrs.frozen(kw_only=True)
+class Procedure:
+    """A procedure resolved for one locale: the provider's own steps first, then the generic ones."""
+
+    topic: str
+    locale: str
+    title: str
+    steps: tuple[str, ...]
+    escalate: str
+    provider: Provider | None = None
+    app_path: tuple[str, ...] = ()
+    limits: str | None = None
+    escalate_to: tuple[Channel, ...] = ()
+    report_to: tuple[PhoneChannel, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+    def __str__(self) -> str:
+        lines = [self.title]
+        lines += [f"{i}. {s}" for i, s in enumerate(self.steps, 1)]
+        if self.limits:
+            lines.append(self.limits)
+        lines.append(self.escalate)
+        return "\n".join(lines)
