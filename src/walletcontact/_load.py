@@ -19,7 +19,7 @@ from ._serde import (
 )
 from ._validate import cross_check, validate_provider
 from .errors import DataError
-from .model import Channel, Provider
+from .model import Channel, PhoneChannel, Provider
 from .registry import BUILTIN, Registry, default_registry
 
 #: Entry-point group under which plugin packages advertise provider data.
@@ -364,9 +364,10 @@ def _cross_layer(merged: Mapping[str, _Record], channel_origins: Mapping[tuple[s
     keys: dict[str, list[tuple[str, str, str]]] = {}
     for pid, rec in merged.items():
         for i, ch in enumerate(rec.provider.channels):
-            if ch.TYPE.value != "phone":
+            if not isinstance(ch, PhoneChannel) or ch.carrier_short_code:
+                # a carrier short code only works on that carrier's network: the same digits
+                # legitimately belong to different carriers' wallets
                 continue
-            assert hasattr(ch, "number")
             key = key_for(ch.number, ch.region, carrier_short_code=ch.carrier_short_code)
             if key is None:
                 continue

@@ -72,6 +72,11 @@ REASONS: Mapping[str, Mapping[str, str]] = {
         "zh-Hans": "{provider}的客服由您的银行提供;请使用银行官网或银行卡上的号码。",
         "zh-Hant": "{provider}的客服由您的銀行提供;請使用銀行官網或銀行卡上的號碼。",
     },
+    "NO_VERIFIED_NUMBER": {
+        "en": "We ship no verified phone number for {provider}; contact it through its app or official website.",
+        "zh-Hans": "我们没有{provider}经核实的电话号码;请通过其官方 App 或官网联系。",
+        "zh-Hant": "我們沒有{provider}經核實的電話號碼;請透過其官方 App 或官網聯絡。",
+    },
     "SPOOFABLE": {
         "en": "Caller ID can be faked: a matching number never proves who is calling.",
         "zh-Hans": "来电显示可以伪造:号码相符也不能证明来电者身份。",

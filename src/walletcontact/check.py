@@ -434,6 +434,8 @@ def _evaluate(
         reasons.append(_reason("NO_PHONE_SUPPORT", **_names(prov)))
     elif prov is not None and prov.phone_support.status is PhoneSupportStatus.VIA_BANK:
         reasons.append(_reason("VIA_BANK", **_names(prov)))
+    elif prov is not None and prov.phone_support.status is PhoneSupportStatus.UNLISTED:
+        reasons.append(_reason("NO_VERIFIED_NUMBER", **_names(prov)))
     verdict = Verdict.UNOFFICIAL if (r.valid or r.emergency) else Verdict.MALFORMED
     extra: dict[str, Any] = {}
     if lookalike is not None:

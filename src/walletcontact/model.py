@@ -85,6 +85,7 @@ class PhoneSupportStatus(_StrEnum):
     PUBLISHED = "published"  #: at least one phone number is published
     NONE = "none"  #: the provider says it has no phone support
     VIA_BANK = "via-bank"  #: support comes from the user's bank
+    UNLISTED = "unlisted"  #: the provider may have a line, but we ship no verified number for it
 
 
 class Cost(_StrEnum):

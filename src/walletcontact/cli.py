@@ -1,0 +1,416 @@
+"""The ``walletcontact`` command line (also ``python -m walletcontact``).
+
+Exit codes: 0 success (for ``check``: official), 1 not official / problems found, 2 usage error.
+Errors are one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn, TextIO
+
+from . import __version__
+from .errors import DataError, UnknownProviderError, WalletContactError
+from .model import (
+    AppChannel,
+    CommunityChannel,
+    EmailChannel,
+    PhoneChannel,
+    Provider,
+    SocialChannel,
+    WebsiteChannel,
+)
+
+LABELS: dict[str, dict[str, str]] = {
+    "official": {"en": "OFFICIAL", "zh-Hans": "官方号码", "zh-Hant": "官方號碼"},
+    "unofficial": {"en": "NOT OFFICIAL", "zh-Hans": "非官方号码", "zh-Hant": "非官方號碼"},
+    "malformed": {"en": "NOT A VALID NUMBER", "zh-Hans": "号码无效", "zh-Hant": "號碼無效"},
+    "whose": {"en": "Provider", "zh-Hans": "所属机构", "zh-Hant": "所屬機構"},
+    "normalized": {"en": "Number", "zh-Hans": "号码", "zh-Hant": "號碼"},
+    "reasons": {"en": "Why", "zh-Hans": "原因", "zh-Hant": "原因"},
+    "advice": {"en": "What to do", "zh-Hans": "建议", "zh-Hant": "建議"},
+    "sources": {"en": "Sources", "zh-Hans": "来源", "zh-Hant": "來源"},
+    "lookalike": {"en": "Imitates", "zh-Hans": "模仿", "zh-Hant": "模仿"},
+    "channels": {"en": "Channels (most trusted first)", "zh-Hans": "联系渠道(按可信度排序)", "zh-Hant": "聯絡渠道(按可信度排序)"},
+    "policies": {"en": "What it says about calls", "zh-Hans": "来电说明", "zh-Hant": "來電說明"},
+    "fakes": {"en": "Known fake numbers", "zh-Hans": "已知假号码", "zh-Hant": "已知假號碼"},
+    "hours": {"en": "hours", "zh-Hans": "服务时间", "zh-Hant": "服務時間"},
+    "busy": {"en": "busy", "zh-Hans": "繁忙时段", "zh-Hant": "繁忙時段"},
+    "prepare": {"en": "Before you call", "zh-Hans": "致电前准备", "zh-Hant": "致電前準備"},
+    "escalate": {"en": "If that does not help", "zh-Hans": "如仍未解决", "zh-Hant": "如仍未解決"},
+    "report": {"en": "Fraud report lines", "zh-Hans": "反诈举报电话", "zh-Hant": "反詐舉報電話"},
+    "no_phone": {"en": "No phone support is published.", "zh-Hans": "未公布电话客服。", "zh-Hant": "未公佈電話客服。"},
+    "via_bank": {"en": "Phone support is given by your bank.", "zh-Hans": "电话客服由您的银行提供。", "zh-Hant": "電話客服由您的銀行提供。"},
+}
+
+
+def _t(key: str, locale: str) -> str:
+    from ._messages import pick
+
+    return pick(LABELS[key], locale)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"walletcontact: error: {message} (see 'walletcontact --help')\n")
+        raise SystemExit(2)
+
+
+def env_locale(environ: Any = None) -> str:
+    """The output locale from the environment (LC_ALL, LC_MESSAGES, LANG), else ``en``."""
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var)
+        if value:
+            return str(value)
+    return "en"
+
+
+class _Style:
+    def __init__(self, stream: TextIO) -> None:
+        self.on = (
+            hasattr(stream, "isatty") and stream.isatty() and "NO_COLOR" not in os.environ
+        )
+
+    def __call__(self, text: str, code: str) -> str:
+        return f"\033[{code}m{text}\033[0m" if self.on else text
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="walletcontact", description="Official wallet support contacts, and checks of numbers.")
+    p.add_argument("--version", action="version", version=f"walletcontact {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    c = sub.add_parser("check", help="is a number official? ('-' reads one number a line from stdin)")
+    c.add_argument("number")
+    c.add_argument("--provider", "-p")
+    c.add_argument("--region", "-r")
+    c.add_argument("--caller", action="store_true", help="the number called you (check_caller)")
+    c.add_argument("--locale", "-l")
+    c.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("show", help="a provider's channels, numbers, caller policies and known fakes")
+    s.add_argument("provider")
+    s.add_argument("--locale", "-l")
+    s.add_argument("--json", action="store_true")
+
+    ps = sub.add_parser("providers", help="list providers")
+    ps.add_argument("--region", "-r")
+    ps.add_argument("--locale", "-l")
+    ps.add_argument("--json", action="store_true")
+
+    h = sub.add_parser("help-with", help="what to do about a problem")
+    h.add_argument("topic")
+    h.add_argument("--provider", "-p")
+    h.add_argument("--locale", "-l")
+    h.add_argument("--json", action="store_true")
+
+    r = sub.add_parser("report", help="government fraud-report lines of a region")
+    r.add_argument("region")
+    r.add_argument("--json", action="store_true")
+
+    sub.add_parser("export", help="all data as one JSON document")
+    sub.add_parser("schema", help="the JSON Schema of data documents")
+    lint = sub.add_parser("lint", help="check custom data files")
+    lint.add_argument("files", nargs="+")
+    f = sub.add_parser("freshness", help="records not verified recently, and recorded disagreements")
+    f.add_argument("--months", type=int, default=18)
+    f.add_argument("--json", action="store_true")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit code."""
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    try:
+        handler = globals()[f"_cmd_{args.command.replace('-', '_')}"]
+        code: int = handler(args)
+        return code
+    except UnknownProviderError as exc:
+        sys.stderr.write(f"walletcontact: error: {exc}\n")
+        return 2
+    except KeyError as exc:
+        sys.stderr.write(f"walletcontact: error: {exc.args[0] if exc.args else exc}\n")
+        return 2
+    except (WalletContactError, ValueError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        sys.stderr.write(f"walletcontact: error: {first}\n")
+        return 2
+    except BrokenPipeError:
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _locale(args: argparse.Namespace) -> str:
+    return str(args.locale) if getattr(args, "locale", None) else env_locale()
+
+
+def _emit(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=None if isinstance(obj, dict) and "verdict" in obj else 2) + "\n")
+
+
+# ---------------------------------------------------------------- check
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .check import check_caller, check_number
+    from .registry import default_registry
+
+    reg = default_registry()
+    locale = _locale(args)
+    if args.provider is not None:
+        reg.get(args.provider)  # unknown provider: a usage error before any output
+    if args.caller and args.provider is None:
+        sys.stderr.write("walletcontact: error: --caller needs --provider (who did the caller claim to be?)\n")
+        return 2
+
+    def one(number: str) -> Any:
+        if args.caller:
+            return check_caller(number, claimed_provider=args.provider, region=args.region, registry=reg)
+        return check_number(number, provider=args.provider, region=args.region, registry=reg)
+
+    if args.number == "-":
+        all_official = True
+        for line in sys.stdin:
+            text = line.rstrip("\r\n")
+            if not text.strip():
+                continue
+            result = one(text)
+            all_official &= result.is_official
+            if args.json:
+                sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            else:
+                sys.stdout.write(f"{result.verdict.value}\t{result.provider.id if result.provider else '-'}\t"
+                                 f"{result.normalized or '-'}\t{text}\n")
+            sys.stdout.flush()
+        return 0 if all_official else 1
+    result = one(args.number)
+    if args.json:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+    else:
+        _print_check(result, locale)
+    return 0 if result.is_official else 1
+
+
+def _print_check(result: Any, locale: str) -> None:
+    st = _Style(sys.stdout)
+    colour = {"official": "32;1", "unofficial": "31;1", "malformed": "33;1"}[result.verdict.value]
+    out = [st(_t(result.verdict.value, locale), colour) + f"  {result.number}"]
+    if result.provider is not None:
+        out.append(f"{_t('whose', locale)}: {result.provider.display_name(locale)} ({result.provider.id})")
+    if result.normalized:
+        out.append(f"{_t('normalized', locale)}: {result.normalized}")
+    if result.lookalike_of is not None:
+        who = result.lookalike_provider.display_name(locale) if result.lookalike_provider else ""
+        out.append(f"{_t('lookalike', locale)}: {result.lookalike_of.number} ({who})")
+    out.append(f"{_t('reasons', locale)}:")
+    out.extend(f"  - [{r.code}] {r.text(locale)}" for r in result.reasons)
+    out.append(f"{_t('advice', locale)}:")
+    out.extend(f"  {line}" for line in result.advice(locale).splitlines())
+    if result.channel is not None:
+        out.append(f"{_t('sources', locale)} ({result.channel.confidence.value}, {result.channel.verified_on}):")
+        out.extend(f"  {s.url} ({s.kind.value})" for s in result.channel.sources)
+    sys.stdout.write("\n".join(out) + "\n")
+
+
+# ---------------------------------------------------------------- show / providers / help-with
+
+
+def _channel_line(ch: Any, locale: str) -> str:
+    conf = ch.confidence.value
+    if isinstance(ch, PhoneChannel):
+        bits = [f"phone  {ch.number} [{ch.region}] {ch.direction.value}"]
+        if ch.purposes:
+            bits.append(", ".join(ch.purposes))
+        if ch.hours is not None:
+            bits.append(f"{_t('hours', locale)} {ch.hours.describe()}")
+        if ch.busy:
+            bits.append(f"{_t('busy', locale)} " + ", ".join(f"{s.start}-{s.end}" for s in ch.busy))
+        if ch.cost.value != "unknown":
+            bits.append(ch.cost.value)
+        text = " · ".join(bits)
+    elif isinstance(ch, WebsiteChannel):
+        text = f"web    {ch.url}"
+    elif isinstance(ch, AppChannel):
+        text = f"app    {ch.app}: {' > '.join(ch.path.get(locale))}"
+    elif isinstance(ch, SocialChannel):
+        text = f"social {ch.network} {ch.handle}" + (f" {ch.url}" if ch.url else "")
+    elif isinstance(ch, CommunityChannel):
+        text = f"forum  {ch.name} {ch.url}"
+    elif isinstance(ch, EmailChannel):
+        text = f"email  {ch.address}"
+    else:  # pragma: no cover
+        text = repr(ch)
+    label = f" — {ch.label.get(locale)}" if ch.label is not None else ""
+    return f"  {text} ({conf}){label}"
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    from ._serde import unstructure_provider
+    from .registry import default_registry
+
+    p: Provider = default_registry().get(args.provider)
+    if args.json:
+        _emit(unstructure_provider(p))
+        return 0
+    locale = _locale(args)
+    out = [f"{p.display_name(locale)} ({p.id}) — {p.operator} — {', '.join(p.regions)}"]
+    status = p.phone_support.status.value
+    if status == "none":
+        out.append(_t("no_phone", locale))
+    elif status == "via-bank":
+        out.append(_t("via_bank", locale))
+    out.append(_t("channels", locale) + ":")
+    out.extend(_channel_line(ch, locale) for ch in p.channels_by_trust())
+    if p.caller_policies:
+        out.append(_t("policies", locale) + ":")
+        out.extend(f"  - {pol.text.get(locale)} ({pol.confidence.value})" for pol in p.caller_policies)
+    if p.known_fakes:
+        out.append(_t("fakes", locale) + ":")
+        out.extend(f"  - {f.number} [{f.region}]: {f.note.get(locale)}" for f in p.known_fakes)
+    sys.stdout.write("\n".join(out) + "\n")
+    return 0
+
+
+def _cmd_providers(args: argparse.Namespace) -> int:
+    from .registry import providers
+
+    provs = providers(region=args.region)
+    if args.json:
+        _emit([{"id": p.id, "name": p.name, "kind": p.kind.value, "regions": list(p.regions)} for p in provs])
+        return 0
+    locale = _locale(args)
+    for p in provs:
+        sys.stdout.write(f"{p.id:22} {p.kind.value:9} {','.join(p.regions):18} {p.display_name(locale)}\n")
+    return 0
+
+
+def _cmd_help_with(args: argparse.Namespace) -> int:
+    from .registry import get_procedure
+
+    locale = _locale(args)
+    proc = get_procedure(args.topic, provider=args.provider, locale=locale)
+    prep = get_procedure("before-calling", provider=args.provider, locale=locale)
+    if args.json:
+        _emit({
+            "topic": proc.topic,
+            "locale": proc.locale,
+            "provider": proc.provider.id if proc.provider else None,
+            "title": proc.title,
+            "steps": list(proc.steps),
+            "app_path": list(proc.app_path),
+            "limits": proc.limits,
+            "escalate": proc.escalate,
+            "before_calling": list(prep.steps),
+            "report_to": [c.number for c in proc.report_to],
+        })
+        return 0
+    out = [proc.title]
+    out += [f"  {i}. {s}" for i, s in enumerate(proc.steps, 1)]
+    if proc.app_path:
+        out.append("  → " + " > ".join(proc.app_path))
+    if proc.limits:
+        out.append(f"  {proc.limits}")
+    out.append(f"{_t('escalate', locale)}: {proc.escalate}")
+    for ch in proc.escalate_to:
+        out.append(_channel_line(ch, locale))
+    if proc.topic != "before-calling":
+        out.append(_t("prepare", locale) + ":")
+        out += [f"  - {s}" for s in prep.steps]
+    if proc.report_to:
+        out.append(f"{_t('report', locale)}: " + ", ".join(c.number for c in proc.report_to))
+    sys.stdout.write("\n".join(out) + "\n")
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .registry import report_channels
+
+    lines = report_channels(args.region)
+    if args.json:
+        _emit([{"number": c.number, "region": c.region, "direction": c.direction.value,
+                "confidence": c.confidence.value} for c in lines])
+    else:
+        for c in lines:
+            sys.stdout.write(_channel_line(c, env_locale()).strip() + "\n")
+    return 0 if lines else 1
+
+
+# ---------------------------------------------------------------- data commands
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from . import export
+
+    sys.stdout.write(json.dumps(export(), ensure_ascii=False, indent=1) + "\n")
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from ._schema import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), indent=1) + "\n")
+    return 0
+
+
+def _cmd_lint(args: argparse.Namespace) -> int:
+    from ._load import lint_paths
+
+    problems = lint_paths(args.files)
+    for line in problems:
+        sys.stdout.write(line + "\n")
+    if problems:
+        sys.stderr.write(f"walletcontact: {len(problems)} problem(s)\n")
+        return 1
+    sys.stdout.write(f"ok: {len(args.files)} file(s)\n")
+    return 0
+
+
+def stale_records(months: int, today: dt.date | None = None) -> list[dict[str, str]]:
+    """Records (providers, channels, fakes) verified longer ago than ``months``."""
+    from .registry import default_registry
+
+    today = today or dt.date.today()
+    cutoff = today - dt.timedelta(days=int(months * 30.44))
+    out: list[dict[str, str]] = []
+    for p in default_registry():
+        items: list[tuple[str, dt.date]] = [(f"{p.id}", p.verified_on)]
+        items += [(f"{p.id}.channels[{i}]", c.verified_on) for i, c in enumerate(p.channels)]
+        items += [(f"{p.id}.known_fakes[{i}]", f.verified_on) for i, f in enumerate(p.known_fakes)]
+        out += [{"record": k, "verified_on": d.isoformat()} for k, d in items if d < cutoff]
+    return out
+
+
+def _cmd_freshness(args: argparse.Namespace) -> int:
+    from .registry import default_registry
+
+    stale = stale_records(args.months)
+    disagreements = [
+        {"provider": p.id, "subject": d.subject, "note": d.note.get("en")}
+        for p in default_registry()
+        for d in p.disagreements
+    ]
+    if args.json:
+        _emit({"months": args.months, "stale": stale, "disagreements": disagreements})
+        return 1 if stale else 0
+    sys.stdout.write(f"Records not verified in {args.months} months: {len(stale)}\n")
+    for s in stale:
+        sys.stdout.write(f"  {s['record']} (verified {s['verified_on']})\n")
+    sys.stdout.write(f"Recorded disagreements: {len(disagreements)}\n")
+    for d in disagreements:
+        sys.stdout.write(f"  {d['provider']}: {d['subject']}: {d['note']}\n")
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

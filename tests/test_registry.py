@@ -1,0 +1,156 @@
+"""Queries over the built-in data: lookups, filters, trust order, locales, procedures."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+import walletcontact as wc
+from walletcontact.model import TYPE_RANK, ChannelType, locale_chain
+
+SEED_IDS = ["alipay", "wechat-pay", "apple-pay", "google-wallet", "unionpay", "paypal"]
+
+
+@pytest.mark.parametrize("pid", SEED_IDS)
+def test_get_by_id(pid: str) -> None:
+    assert wc.get_provider(pid).id == pid
+
+
+@pytest.mark.parametrize(
+    ("key", "pid"),
+    [
+        ("支付宝", "alipay"),
+        ("ALIPAY", "alipay"),
+        ("微信支付", "wechat-pay"),
+        ("WeChat Pay", "wechat-pay"),
+        ("wechatpay", "wechat-pay"),
+        ("PayPal", "paypal"),
+        ("  paypal ", "paypal"),
+        ("银联", "unionpay"),
+        ("Ｐａｙｐａｌ", "paypal"),
+    ],
+)
+def test_get_by_name_alias_case_width(key: str, pid: str) -> None:
+    assert wc.get_provider(key).id == pid
+
+
+def test_unknown_provider_is_lookup_error() -> None:
+    with pytest.raises(wc.UnknownProviderError) as info:
+        wc.get_provider("no-such-wallet")
+    assert isinstance(info.value, LookupError)
+    assert isinstance(info.value, wc.WalletContactError)
+    assert "no-such-wallet" in str(info.value)
+    assert wc.find_provider("no-such-wallet") is None
+    sentinel = object()
+    assert wc.find_provider("no-such-wallet", sentinel) is sentinel
+
+
+def test_region_filter() -> None:
+    cn = wc.providers(region="CN")
+    assert {"alipay", "wechat-pay", "unionpay"} <= {p.id for p in cn}
+    assert all("CN" in p.regions for p in cn)
+    assert wc.providers(region="cn") == cn
+    assert wc.providers(region="ZZ") == ()
+    assert len(wc.providers()) >= len(cn)
+
+
+def test_search_is_ranked_and_forgiving() -> None:
+    assert wc.search_providers("paypal")[0].id == "paypal"
+    assert wc.search_providers("Pay Pal")[0].id == "paypal"
+    assert wc.search_providers("paypl")[0].id == "paypal"  # one typo
+    assert wc.search_providers("ALI")[0].id.startswith("alipay")
+    assert wc.search_providers("") == []
+    assert wc.search_providers("zzzzzzzz") == []
+
+
+def test_channels_are_most_trusted_first() -> None:
+    for p in wc.providers():
+        ranks = [c.trust_rank for c in wc.channels(p.id)]
+        assert ranks == sorted(ranks), p.id
+    order = [TYPE_RANK[t] for t in (ChannelType.WEBSITE, ChannelType.APP, ChannelType.SOCIAL, ChannelType.COMMUNITY)]
+    assert order == sorted(order)
+
+
+def test_channel_filters() -> None:
+    phones = wc.channels("wechat-pay", type="phone")
+    assert phones and all(isinstance(c, wc.PhoneChannel) for c in phones)
+    assert [c.confidence for c in phones] == sorted((c.confidence for c in phones), key=lambda c: c != "official")
+    assert all(c.region == "CN" for c in wc.channels("paypal", type="phone", region="cn"))
+    outbound = wc.channels("m-pesa", type="phone", direction="outbound")
+    assert outbound and all(c.direction in ("outbound", "both") for c in outbound)
+    with pytest.raises(ValueError, match="phon"):
+        wc.channels("alipay", type="phon")
+
+
+@pytest.mark.parametrize(
+    ("locale", "chain"),
+    [
+        ("zh-HK", ("zh-HK", "zh-Hant", "zh-Hans", "en")),
+        ("zh-TW", ("zh-TW", "zh-Hant", "zh-Hans", "en")),
+        ("zh_CN.UTF-8", ("zh-CN", "zh-Hans", "en")),
+        ("en-GB", ("en-GB", "en")),
+        ("C", ("en",)),
+        ("", ("en",)),
+    ],
+)
+def test_locale_chain(locale: str, chain: tuple[str, ...]) -> None:
+    assert locale_chain(locale) == chain
+
+
+def test_names_fall_back_by_locale() -> None:
+    alipay = wc.get_provider("alipay")
+    assert alipay.display_name("zh-Hans") == "支付宝"
+    assert alipay.display_name("zh-HK") == alipay.names.get("zh-Hant")
+    assert alipay.display_name("en-GB") == "Alipay"
+    assert alipay.display_name("fr") == "Alipay"
+
+
+@pytest.mark.parametrize("topic", wc.model.TOPICS)
+@pytest.mark.parametrize("locale", ["en", "zh-Hans", "zh-Hant"])
+def test_generic_procedures(topic: str, locale: str) -> None:
+    proc = wc.get_procedure(topic, locale=locale)
+    assert len(proc.steps) >= 3
+    assert proc.escalate
+    if locale != "en":
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in "".join(proc.steps))
+
+
+def test_provider_steps_layer_over_generic() -> None:
+    generic = wc.get_procedure("unknown-transaction", locale="en")
+    own = wc.get_procedure("unknown-transaction", provider="paypal", locale="en")
+    assert own.provider is not None and own.provider.id == "paypal"
+    assert len(own.steps) > len(generic.steps)
+    assert own.steps[-len(generic.steps):] == generic.steps
+    assert any(isinstance(c, wc.PhoneChannel) for c in own.escalate_to)
+
+
+def test_before_calling_and_timing() -> None:
+    prep = wc.get_procedure("before-calling", locale="en")
+    assert any("record" in s.lower() or "transaction" in s.lower() for s in prep.steps)
+    timing = wc.get_procedure("call-timing", locale="en")
+    text = " ".join(timing.steps).lower()
+    assert "morning" in text and "afternoon" in text
+
+
+def test_unknown_topic() -> None:
+    with pytest.raises(KeyError, match="payment-failed"):
+        wc.get_procedure("nope")
+
+
+def test_registry_is_immutable_and_picklable(builtin: wc.Registry) -> None:
+    with pytest.raises(AttributeError):
+        builtin.foo = 1  # type: ignore[attr-defined]
+    p = builtin.providers[0]
+    with pytest.raises(AttributeError):
+        p.id = "x"  # type: ignore[misc]
+    clone = pickle.loads(pickle.dumps(builtin))
+    assert [x.id for x in clone] == [x.id for x in builtin]
+    assert clone.get("alipay") == builtin.get("alipay")
+
+
+def test_report_channels() -> None:
+    cn = wc.report_channels("CN")
+    assert any(c.number == "96110" for c in cn)
+    assert all(c.direction in ("inbound", "both") for c in cn)
+    assert wc.report_channels("ZZ") == ()
