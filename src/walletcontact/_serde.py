@@ -22,6 +22,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from .errors import DataError
 from .model import (
     CHANNEL_CLASSES,
+    ENUMS,
     Channel,
     GenericProcedure,
     LocalizedList,
@@ -92,6 +93,13 @@ def _make_converter() -> cattrs.Converter:
             raise _HookError(f"expected true or false, got {_kind(value)}")
         return value
 
+    def enum_hook(value: Any, cls: Any) -> Any:
+        try:
+            return cls(value)
+        except (ValueError, TypeError):
+            allowed = ", ".join(repr(m.value) for m in cls)
+            raise _HookError(f"{value!r} is not one of {allowed}") from None
+
     def text_hook(value: Any, _: Any) -> LocalizedText:
         if isinstance(value, LocalizedText):
             return value
@@ -134,8 +142,10 @@ def _make_converter() -> cattrs.Converter:
 
     conv.register_structure_hook(dt.date, date_hook)
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
-    conv.register_structure_hook_func(lambda t: t is str, str_hook)
-    conv.register_structure_hook_func(lambda t: t is bool, bool_hook)
+    conv.register_structure_hook(str, str_hook)
+    conv.register_structure_hook(bool, bool_hook)
+    for enum_cls in ENUMS:
+        conv.register_structure_hook(enum_cls, enum_hook)
     conv.register_structure_hook_func(lambda t: t == tuple[str, ...], str_tuple_hook)
     conv.register_structure_hook(LocalizedText, text_hook)
     conv.register_unstructure_hook(LocalizedText, lambda t: t.as_dict())

@@ -134,7 +134,7 @@ def validate_provider(
 
     ps = p.phone_support
     _check_sources(out, f"{path}.phone_support", ps.sources, required=False, today=today)
-    if ps.status is not PhoneSupportStatus.PUBLISHED and not ps.sources:
+    if ps.status in (PhoneSupportStatus.NONE, PhoneSupportStatus.VIA_BANK) and not ps.sources:
         out.add(f"{path}.phone_support.sources", f"status {ps.status.value!r} needs a source")
     if ps.status is PhoneSupportStatus.PUBLISHED and not p.phones:
         out.add(f"{path}.phone_support.status", "'published' but the record has no phone channel")
@@ -270,7 +270,8 @@ def cross_check(
         ids = {o[0] for o in owners}
         if len(ids) < 2:
             continue
-        for pid, origin, path in owners:
+        newer = [o for o in owners if o[1] != "builtin"]
+        for pid, origin, path in newer or owners:
             others = ids - {pid}
             if not others <= shared.get(pid, set()):
                 problems.append(

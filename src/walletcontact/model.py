@@ -105,6 +105,10 @@ class ChannelType(_StrEnum):
     EMAIL = "email"
 
 
+ENUMS: tuple[type[Enum], ...] = (
+    Confidence, SourceKind, Direction, ProviderKind, PhoneSupportStatus, Cost, ChannelType
+)
+
 #: Default trust order across channel types (lower is more trusted): the official website first,
 #: then the app, the numbers those publish, e-mail, official social accounts, user communities last.
 TYPE_RANK: Mapping[ChannelType, int] = {

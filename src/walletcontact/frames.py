@@ -1,0 +1,124 @@
+"""Verdict columns for data frames: pandas (and polars, via a pandas frame), for call logs at scale.
+
+pandas is imported only when one of these functions is called; ``import walletcontact`` never
+imports it. A polars ``Series`` (anything with ``.to_list()``) is read as a plain list.
+
+>>> df = verdict_columns(["95188", "95189", "hello"], region="CN")
+>>> list(df.columns)
+['verdict', 'is_official', 'provider', 'normalized', 'reasons', 'lookalike_of']
+>>> df["verdict"].tolist(), df["is_official"].tolist()
+(['official', 'unofficial', 'malformed'], [True, False, False])
+>>> df.loc[1, "lookalike_of"], df.loc[1, "reasons"]
+('95188', 'KNOWN_FAKE;LOOKALIKE')
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from .check import NumberCheck, check_many
+from .model import Direction, Provider
+from .registry import Registry
+
+__all__ = ["COLUMNS", "check_frame", "verdict_columns"]
+
+#: The columns :func:`verdict_columns` returns, in order.
+COLUMNS = ("verdict", "is_official", "provider", "normalized", "reasons", "lookalike_of")
+
+
+def _pandas() -> Any:
+    return importlib.import_module("pandas")
+
+
+def _values(series_or_list: Any) -> tuple[list[Any], Any]:
+    """The values to check, and the index to give the result (``None``: a fresh range index)."""
+    pd = _pandas()
+    if isinstance(series_or_list, pd.Series):
+        return series_or_list.tolist(), series_or_list.index
+    if isinstance(series_or_list, pd.Index):
+        return series_or_list.tolist(), None
+    to_list = getattr(series_or_list, "to_list", None)
+    if callable(to_list) and not isinstance(series_or_list, (str, bytes)):
+        return list(to_list()), None  # polars Series, pyarrow arrays, ...
+    if isinstance(series_or_list, (str, bytes)):
+        raise TypeError("verdict_columns() needs a Series or a list of numbers, not one string")
+    return list(series_or_list), None
+
+
+def _row(r: NumberCheck) -> tuple[str, bool, str | None, str | None, str, str | None]:
+    return (
+        r.verdict.value,
+        r.is_official,
+        r.provider.id if r.provider is not None else None,
+        r.normalized,
+        ";".join(r.codes),
+        r.lookalike_of.number if r.lookalike_of is not None else None,
+    )
+
+
+def verdict_columns(
+    series_or_list: Any,
+    *,
+    provider: str | Provider | None = None,
+    region: str | None = None,
+    direction: str | Direction = "inbound",
+    registry: Registry | None = None,
+) -> Any:
+    """A ``pandas.DataFrame`` of verdicts, one row per number, aligned with the input.
+
+    Columns: ``verdict`` (``"official"``, ``"unofficial"`` or ``"malformed"``), ``is_official``
+    (bool), ``provider`` (id of the provider whose number it is, or the one asked about, else
+    ``None``), ``normalized`` (the index key, e.g. ``"+14029357733"`` or ``"CN:95188"``), ``reasons``
+    (the reason codes joined with ``";"``) and ``lookalike_of`` (the official number a look-alike
+    imitates, else ``None``). Text columns have ``object`` dtype and hold ``None`` when empty.
+
+    ``series_or_list`` is a pandas ``Series`` (the result keeps its index, so it can be joined
+    back), a polars ``Series`` or anything with ``.to_list()``, or any iterable of strings. Missing
+    values (``None``, ``NaN``) and non-strings give a ``malformed`` verdict, never an error. Repeated
+    numbers are checked once (:func:`walletcontact.check_many`).
+
+    >>> verdict_columns(["+1 402-935-7733"], provider="paypal")["normalized"].tolist()
+    ['+14029357733']
+
+    Raises:
+        UnknownProviderError: ``provider`` is not known.
+        TypeError: a single string was given instead of a column.
+    """
+    pd = _pandas()
+    values, index = _values(series_or_list)
+    results = check_many(values, provider=provider, region=region, direction=direction, registry=registry)
+    rows = [_row(r) for r in results]
+    columns: dict[str, Any] = {}
+    for i, name in enumerate(COLUMNS):
+        dtype = bool if name == "is_official" else object
+        columns[name] = pd.Series([row[i] for row in rows], dtype=dtype, index=index)
+    if index is None:
+        return pd.DataFrame(columns, columns=list(COLUMNS))
+    return pd.DataFrame(columns, columns=list(COLUMNS), index=index)
+
+
+def check_frame(df: Any, column: str, *, prefix: str = "", **kw: Any) -> Any:
+    """``df`` with the :func:`verdict_columns` of ``df[column]`` added (a new frame; ``df`` is kept).
+
+    Rows are matched by position, so a duplicated or unsorted index is fine. ``prefix`` is put in
+    front of the added column names (to avoid clashing with existing ones); ``kw`` goes to
+    :func:`verdict_columns` (``provider``, ``region``, ``direction``, ``registry``).
+
+    >>> import pandas
+    >>> log = pandas.DataFrame({"caller": ["95188", "0571-95188"], "minutes": [3, 1]})
+    >>> out = check_frame(log, "caller", region="CN", prefix="wc_")
+    >>> out[["caller", "wc_verdict", "wc_normalized"]].values.tolist()
+    [['95188', 'official', 'CN:95188'], ['0571-95188', 'official', '+8657195188']]
+
+    Raises:
+        KeyError: ``column`` is not in ``df``.
+        ValueError: an added column name is already in ``df``.
+    """
+    values = df[column]
+    verdicts = verdict_columns(values.tolist(), **kw)
+    added = {f"{prefix}{name}": verdicts[name].to_numpy() for name in COLUMNS}
+    clash = [name for name in added if name in df.columns]
+    if clash:
+        raise ValueError(f"check_frame(): {', '.join(clash)} already in the frame; pass prefix=")
+    return df.assign(**added)

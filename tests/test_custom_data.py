@@ -1,0 +1,157 @@
+"""Custom data: broken documents with their messages, layering, replace/extend, plugins, lint."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import walletcontact as wc
+from walletcontact import registry as registry_module
+
+BROKEN = Path(__file__).parent / "broken"
+EXPECTED: dict[str, str] = json.loads((BROKEN / "expected.json").read_text(encoding="utf-8"))
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(EXPECTED) >= 25
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_broken_document_message(name: str) -> None:
+    before = wc.default_registry()
+    with pytest.raises(wc.DataError) as info:
+        wc.load_registry(BROKEN / name)
+    err = info.value
+    assert isinstance(err, ValueError)
+    text = str(err)
+    assert EXPECTED[name] in text, text
+    # every problem names the file and a JSON path
+    assert all(p.startswith(str(BROKEN / name) + ": $") for p in err.problems), err.problems
+    assert wc.default_registry() is before  # nothing half-loaded, default untouched
+
+
+def test_lint_command_reports_every_problem(tmp_path: Path) -> None:
+    bad = BROKEN / "10-official-without-official-source.json"
+    out = subprocess.run(
+        [sys.executable, "-m", "walletcontact", "lint", str(bad), str(BROKEN / "05-impossible-number.json")],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert out.returncode == 1
+    lines = out.stdout.splitlines()
+    assert any("$.channels[1].confidence" in line and str(bad) in line for line in lines)
+    assert any("$.channels[1].number" in line for line in lines)
+    assert "Traceback" not in out.stderr
+
+
+def test_lint_ok(acme_file: Path) -> None:
+    out = subprocess.run([sys.executable, "-m", "walletcontact", "lint", str(acme_file)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stdout
+
+
+def test_new_provider_adds_and_checks(acme_file: Path) -> None:
+    reg = wc.load_registry(acme_file)
+    r = wc.check_number("+44 20 7946 0000", provider="acme-pay", registry=reg)
+    assert r.is_official and r.origin == str(acme_file)
+    assert reg.origin("acme-pay") == str(acme_file) and reg.origin("alipay") == "builtin"
+    assert wc.find_provider("acme-pay") is None  # the default registry is untouched
+    assert len(reg) == len(wc.default_registry()) + 1
+
+
+def test_sources_of_every_kind(tmp_path: Path, acme_doc: dict[str, Any]) -> None:
+    folder = tmp_path / "more"
+    folder.mkdir()
+    (folder / "a.json").write_text(json.dumps(acme_doc), encoding="utf-8")
+    toml = folder / "b.toml"
+    toml.write_text(
+        'schema = 1\nid = "toml-pay"\noperator = "T"\nregions = ["GB"]\ndomains = ["toml.example.com"]\n'
+        'verified_on = 2026-01-01\n[names]\nen = "Toml Pay"\n[phone_support]\nstatus = "unlisted"\n'
+        '[[sources]]\nurl = "https://toml.example.com/"\nkind = "official"\nseen = 2026-01-01\n',
+        encoding="utf-8",
+    )
+    reg = wc.load_registry(folder)
+    assert {"acme-pay", "toml-pay"} <= {p.id for p in reg}
+    provider = reg.get("acme-pay")
+    reg2 = wc.load_registry(provider, {"schema": 1, "providers": []})
+    assert reg2.get("acme-pay") == provider
+    no_builtin = wc.load_registry(acme_doc, builtin=False)
+    assert [p.id for p in no_builtin] == ["acme-pay"]
+
+
+def test_replace_must_be_asked_for(acme_doc: dict[str, Any]) -> None:
+    fix = dict(acme_doc, id="alipay", regions=["CN"], domains=["alipay.com"])
+    fix["channels"] = [dict(acme_doc["channels"][0], url="https://alipay.com/help",
+                             sources=[{"url": "https://alipay.com/help", "kind": "official", "seen": "2026-01-01"}])]
+    fix["phone_support"] = {"status": "unlisted"}
+    fix["sources"] = [{"url": "https://alipay.com/", "kind": "official", "seen": "2026-01-01"}]
+    with pytest.raises(wc.DataError, match="replace=True"):
+        wc.load_registry(fix)
+    reg = wc.load_registry(fix, replace=True)
+    assert reg.get("alipay").phones == ()
+    assert not wc.check_number("95188", provider="alipay", region="CN", registry=reg).is_official
+    assert wc.check_number("95188", provider="alipay", region="CN").is_official  # default untouched
+
+
+def test_extension_needs_extend_and_remembers_origin(tmp_path: Path) -> None:
+    ext = {
+        "schema": 1,
+        "extensions": [{
+            "id": "wechat-pay",
+            "channels": [{
+                "type": "phone", "number": "+86 571 9501 7000", "region": "CN", "direction": "inbound",
+                "confidence": "official",
+                "sources": [{"url": "https://pay.weixin.qq.com/x", "kind": "official", "seen": "2026-01-01"}],
+                "verified_on": "2026-01-01",
+            }],
+        }],
+    }
+    path = tmp_path / "ext.json"
+    path.write_text(json.dumps(ext), encoding="utf-8")
+    with pytest.raises(wc.DataError, match="extend=True"):
+        wc.load_registry(path)
+    reg = wc.load_registry(path, extend=True)
+    r = wc.check_number("+86 571 9501 7000", provider="wechat-pay", registry=reg)
+    assert r.is_official and r.origin == str(path)
+    assert wc.check_number("95017", provider="wechat-pay", registry=reg).origin == "builtin"
+    # an extension cannot make a number official without an official source on the provider's domain
+    ext["extensions"][0]["channels"][0]["sources"] = [{"url": "https://evil.example.com/", "kind": "official", "seen": "2026-01-01"}]
+    path.write_text(json.dumps(ext), encoding="utf-8")
+    with pytest.raises(wc.DataError, match="confidence"):
+        wc.load_registry(path, extend=True)
+
+
+def test_lower_layer_cannot_take_over_a_builtin_number(acme_doc: dict[str, Any]) -> None:
+    acme_doc["regions"] = ["CN"]
+    acme_doc["channels"][1].update(number="95017", region="CN")
+    with pytest.raises(wc.DataError, match="also claimed by wechat-pay"):
+        wc.load_registry(acme_doc)
+
+
+def test_set_default_registry_swaps_in_one_step(acme_file: Path) -> None:
+    reg = wc.load_registry(acme_file)
+    previous = wc.set_default_registry(reg)
+    try:
+        assert wc.get_provider("acme-pay").id == "acme-pay"
+        assert wc.check_number("+44 20 7946 0000", provider="acme-pay").is_official
+    finally:
+        wc.set_default_registry(previous)
+    assert wc.find_provider("acme-pay") is None
+    with pytest.raises(TypeError):
+        wc.set_default_registry("nope")  # type: ignore[arg-type]
+
+
+def test_registry_load_count_unchanged_by_custom_loads(acme_file: Path) -> None:
+    before = registry_module._loads
+    wc.load_registry(acme_file)
+    assert registry_module._loads == before
+
+
+def test_oversized_document(tmp_path: Path) -> None:
+    big = tmp_path / "big.json"
+    big.write_text('{"schema": 1, "providers": [' + ",".join(['"x"'] * 3_000_000) + "]}", encoding="utf-8")
+    with pytest.raises(wc.DataError, match="too large"):
+        wc.load_registry(big)

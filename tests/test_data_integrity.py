@@ -1,0 +1,168 @@
+"""Rules over every shipped record: the data policy, enforced."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+
+import importlib_resources
+import pytest
+
+import walletcontact as wc
+from walletcontact._phone import key_for
+from walletcontact._validate import is_government_host, validate_provider
+from walletcontact.model import PhoneChannel, ProviderKind, WebsiteChannel
+
+REQUIRED_IDS = (
+    "alipay alipay-hk wechat-pay wechat-pay-hk unionpay jd-pay meituan-pay douyin-pay huawei-wallet e-cny "
+    "octopus payme jkopay mpay apple-pay google-wallet google-pay-india samsung-wallet paypal venmo cash-app "
+    "zelle paytm phonepe amazon-pay-india gcash grabpay paypay kakao-pay m-pesa revolut wise mercado-pago"
+).split()
+
+PROVIDERS = wc.providers()
+WALLETS = [p for p in PROVIDERS if p.kind is ProviderKind.WALLET]
+TODAY = dt.date.today()
+
+
+def _files() -> list[str]:
+    root = importlib_resources.files("walletcontact.data") / "providers"
+    return sorted(e.name for e in root.iterdir() if e.name.endswith(".json"))
+
+
+def test_ids_unique_and_equal_to_file_names() -> None:
+    ids = [p.id for p in PROVIDERS]
+    assert len(ids) == len(set(ids))
+    assert sorted(f"{i}.json" for i in ids) == _files()
+
+
+@pytest.mark.parametrize("pid", REQUIRED_IDS)
+def test_required_providers_present(pid: str) -> None:
+    assert wc.get_provider(pid).kind is ProviderKind.WALLET
+
+
+def test_catalogue_size() -> None:
+    assert len(WALLETS) >= 50
+    regions = {r for p in WALLETS for r in p.regions}
+    assert len(regions) >= 25
+    phones = [c for p in WALLETS for c in p.phones]
+    assert len(phones) >= 60
+
+
+@pytest.mark.parametrize("provider", PROVIDERS, ids=lambda p: p.id)
+def test_policy_rules(provider: wc.Provider) -> None:
+    """Sources, https, official domains, confidence, valid numbers, dates: the loader's strict checks."""
+    assert validate_provider(provider, provider.id, check_numbers=True, today=TODAY) == []
+
+
+@pytest.mark.parametrize("provider", PROVIDERS, ids=lambda p: p.id)
+def test_every_number_and_url_is_sourced_and_dated(provider: wc.Provider) -> None:
+    for ch in provider.channels:
+        assert ch.sources, ch
+        assert all(s.url.startswith(("https://", "http://")) for s in ch.sources)
+        assert ch.verified_on <= TODAY
+        if isinstance(ch, WebsiteChannel):
+            assert ch.url.startswith("https://")
+            assert provider.is_official_domain(ch.url.split("/")[2].split(":")[0])
+
+
+@pytest.mark.parametrize("provider", PROVIDERS, ids=lambda p: p.id)
+def test_official_means_provider_or_government_domain(provider: wc.Provider) -> None:
+    for ch in provider.channels:
+        if ch.confidence == "official":
+            assert any(
+                (s.kind == "official" and provider.is_official_domain(s.host))
+                or (s.kind == "government" and is_government_host(s.host, provider))
+                for s in ch.sources
+            ), (provider.id, ch)
+        else:
+            assert len({s.host for s in ch.sources}) >= 2, (provider.id, ch)
+
+
+def test_numbers_valid_for_their_region() -> None:
+    for p in PROVIDERS:
+        for ch in p.phones:
+            key = key_for(ch.number, ch.region, carrier_short_code=ch.carrier_short_code)
+            assert key is not None, (p.id, ch.number, ch.region)
+            if ch.carrier_short_code:
+                assert ch.sources
+
+
+def test_no_number_owned_by_two_providers_unless_shared() -> None:
+    owners: dict[str, set[str]] = {}
+    for p in PROVIDERS:
+        for ch in p.phones:
+            if ch.carrier_short_code:
+                continue
+            key = key_for(ch.number, ch.region)
+            assert key is not None
+            owners.setdefault(key, set()).add(p.id)
+    for key, ids in owners.items():
+        if len(ids) > 1:
+            for pid in ids:
+                declared = {o for c in wc.get_provider(pid).phones for o in c.shared_with}
+                assert ids - {pid} <= declared, (key, ids)
+
+
+def test_phone_support_is_consistent() -> None:
+    for p in WALLETS:
+        if p.phone_support.status == "published":
+            assert p.phones, p.id
+        else:
+            assert p.phone_support.sources, p.id
+
+
+def test_every_region_has_an_authority_or_is_listed_as_missing() -> None:
+    covered = {r for p in WALLETS for r in p.regions}
+    with_authority = {r for p in PROVIDERS if p.kind is ProviderKind.AUTHORITY for r in p.regions}
+    missing = sorted(covered - with_authority)
+    # regions without a sourced government line are recorded in the catalogue; most must have one
+    assert len(with_authority & covered) >= 20, missing
+
+
+def test_authority_numbers_never_official_for_a_wallet() -> None:
+    for a in PROVIDERS:
+        if a.kind is not ProviderKind.AUTHORITY:
+            continue
+        for ch in a.phones:
+            r = wc.check_number(ch.number, region=ch.region, direction="both")
+            assert r.is_official and r.provider is not None and r.provider.kind is ProviderKind.AUTHORITY, ch.number
+            for w in wc.providers(region=ch.region):
+                if w.kind is ProviderKind.WALLET and not ch.carrier_short_code:
+                    assert not wc.is_official_number(ch.number, provider=w.id, region=ch.region, direction="both")
+
+
+def test_fakes_and_unverified_never_validate() -> None:
+    for p in PROVIDERS:
+        official_keys = {key_for(c.number, c.region, carrier_short_code=c.carrier_short_code) for c in p.phones}
+        for rec in (*p.known_fakes, *p.unverified):
+            if key_for(rec.number, rec.region) in official_keys and not rec.display:
+                pytest.fail(f"{p.id}: {rec.number} is both a channel and a fake/unverified number")
+            r = wc.check_number(rec.number, provider=p.id, region=rec.region)
+            if not rec.display:
+                assert not r.is_official, (p.id, rec.number)
+
+
+def test_generic_procedures_cover_topics_in_three_locales() -> None:
+    root = importlib_resources.files("walletcontact.data")
+    doc = json.loads((root / "procedures.json").read_text(encoding="utf-8"))
+    topics = [p["topic"] for p in doc["procedures"]]
+    assert topics == list(wc.model.TOPICS)
+    for p in doc["procedures"]:
+        counts = Counter({loc: len(steps) for loc, steps in p["steps"].items()})
+        assert set(counts) >= {"en", "zh-Hans", "zh-Hant"}
+        assert min(counts.values()) >= 3
+
+
+def test_every_record_fresh_enough_to_ship() -> None:
+    from walletcontact.cli import stale_records
+
+    assert stale_records(18) == []
+
+
+def test_phone_channels_carry_direction_and_region() -> None:
+    for p in PROVIDERS:
+        for ch in p.phones:
+            assert isinstance(ch, PhoneChannel)
+            assert ch.direction in ("inbound", "outbound", "both")
+            assert ch.region in p.regions or p.kind is ProviderKind.AUTHORITY or ch.region, p.id

@@ -1,0 +1,126 @@
+"""Import cost, thread-safe lazy loading, zip imports, no network and no writes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import zipfile
+from pathlib import Path
+
+import walletcontact as wc
+
+SRC = Path(wc.__file__).resolve().parent
+
+
+def _run(code: str, **env: str) -> str:
+    out = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **env},
+        timeout=120,
+    )
+    return out.stdout.strip()
+
+
+def test_import_is_lean() -> None:
+    out = _run(
+        """
+        import builtins, sys
+        opened = []
+        real_open = builtins.open
+        def spy(*a, **k):
+            opened.append(a[0]); return real_open(*a, **k)
+        builtins.open = spy
+        import walletcontact
+        heavy = [m for m in ("cattrs", "phonenumbers", "json", "importlib_resources") if m in sys.modules]
+        data = [f for f in opened if "walletcontact" in str(f)]
+        print(heavy, data)
+        """
+    )
+    assert out == "[] []"
+
+
+def test_sixteen_threads_one_load() -> None:
+    out = _run(
+        """
+        import threading
+        import walletcontact as wc
+        from walletcontact import registry
+        barrier = threading.Barrier(16)
+        results = []
+        def work():
+            barrier.wait()
+            r = wc.check_number("95188", provider="alipay", region="CN")
+            results.append((r.verdict.value, r.normalized, id(wc.default_registry())))
+        ts = [threading.Thread(target=work) for _ in range(16)]
+        [t.start() for t in ts]; [t.join() for t in ts]
+        print(registry._loads, len(set(results)), results[0][:2])
+        """
+    )
+    assert out == "1 1 ('official', 'CN:95188')"
+
+
+def test_processes_give_identical_answers() -> None:
+    code = """
+        import walletcontact as wc
+        print([wc.check_number(n, region="CN").codes for n in ("95188", "95189", "110", "x")])
+        """
+    assert len({_run(code) for _ in range(3)}) == 1
+
+
+def test_works_from_a_zip(tmp_path: Path) -> None:
+    archive = tmp_path / "wc.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for path in SRC.rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                zf.write(path, Path("walletcontact") / path.relative_to(SRC))
+    out = _run(
+        f"""
+        import sys
+        sys.path.insert(0, {str(archive)!r})
+        import walletcontact as wc
+        assert wc.__file__.startswith({str(archive)!r}), wc.__file__
+        print(len(wc.providers()) > 50, wc.check_number("95188", provider="alipay", region="CN").verdict.value)
+        """
+    )
+    assert out == "True official"
+
+
+def test_no_network_and_no_writes() -> None:
+    out = _run(
+        """
+        import sys
+        events = []
+        def hook(event, args):
+            if event.startswith("socket.") or event in ("subprocess.Popen", "os.system"):
+                events.append(event)
+            if event == "open" and len(args) > 1 and isinstance(args[1], str) and any(c in args[1] for c in "wax+"):
+                events.append(("write", args[0]))
+            if event in ("os.remove", "os.rename", "os.mkdir", "shutil.rmtree"):
+                events.append(event)
+            if event in ("exec", "compile") and False:
+                events.append(event)
+        sys.addaudithook(hook)
+        import walletcontact as wc
+        wc.preload()
+        wc.check_number("95189", provider="alipay", region="CN")
+        wc.check_caller("+86 138 0013 8000", claimed_provider="alipay")
+        wc.get_procedure("payment-failed", provider="alipay", locale="zh-Hans")
+        wc.search_providers("pay")
+        wc.export()
+        print(events)
+        """,
+        PYTHONDONTWRITEBYTECODE="1",
+    )
+    assert out == "[]"
+
+
+def test_no_pickle_or_eval_on_data() -> None:
+    for path in SRC.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for bad in ("pickle.load", "eval(", "exec(", "yaml.load"):
+            assert bad not in text, (path.name, bad)
