@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
@@ -153,10 +154,10 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(LocalizedList, lambda t: t.as_dict())
     conv.register_structure_hook_func(lambda t: t == Channel, channel_hook)
     conv.register_unstructure_hook_func(lambda t: t == Channel, channel_unhook)
-    for cls in CHANNEL_CLASSES:
-        conv.register_unstructure_hook(cls, _omit_defaults_unstructure(conv, cls))
-    for cls2 in (Provider, GenericProcedure):
-        conv.register_unstructure_hook(cls2, _omit_defaults_unstructure(conv, cls2))
+    conv.register_unstructure_hook_factory(
+        lambda t: attrs.has(t) and t not in (LocalizedText, LocalizedList),
+        lambda cls: _omit_defaults_unstructure(conv, cls),
+    )
     return conv
 
 

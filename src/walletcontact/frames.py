@@ -67,16 +67,17 @@ def verdict_columns(
 ) -> Any:
     """A ``pandas.DataFrame`` of verdicts, one row per number, aligned with the input.
 
-    Columns: ``verdict`` (``"official"``, ``"unofficial"`` or ``"malformed"``), ``is_official``
-    (bool), ``provider`` (id of the provider whose number it is, or the one asked about, else
-    ``None``), ``normalized`` (the index key, e.g. ``"+14029357733"`` or ``"CN:95188"``), ``reasons``
-    (the reason codes joined with ``";"``) and ``lookalike_of`` (the official number a look-alike
-    imitates, else ``None``). Text columns have ``object`` dtype and hold ``None`` when empty.
+    Columns: ``verdict`` (``"official"``, ``"unofficial"`` or ``"malformed"``),
+    ``is_official`` (bool), ``provider`` (id of the provider whose number it is, or the one asked
+    about, else ``None``), ``normalized`` (the index key, e.g. ``"+14029357733"`` or
+    ``"CN:95188"``), ``reasons`` (the reason codes joined with ``";"``) and ``lookalike_of`` (the
+    official number a look-alike imitates, else ``None``). Text columns have ``object`` dtype and
+    hold ``None`` when empty.
 
     ``series_or_list`` is a pandas ``Series`` (the result keeps its index, so it can be joined
-    back), a polars ``Series`` or anything with ``.to_list()``, or any iterable of strings. Missing
-    values (``None``, ``NaN``) and non-strings give a ``malformed`` verdict, never an error. Repeated
-    numbers are checked once (:func:`walletcontact.check_many`).
+    back), a polars ``Series`` or anything with ``.to_list()``, or any iterable of strings.
+    Missing values (``None``, ``NaN``) and non-strings give a ``malformed`` verdict, never an
+    error. Repeated numbers are checked once (:func:`walletcontact.check_many`).
 
     >>> verdict_columns(["+1 402-935-7733"], provider="paypal")["normalized"].tolist()
     ['+14029357733']
@@ -87,7 +88,9 @@ def verdict_columns(
     """
     pd = _pandas()
     values, index = _values(series_or_list)
-    results = check_many(values, provider=provider, region=region, direction=direction, registry=registry)
+    results = check_many(
+        values, provider=provider, region=region, direction=direction, registry=registry
+    )
     rows = [_row(r) for r in results]
     columns: dict[str, Any] = {}
     for i, name in enumerate(COLUMNS):
@@ -99,11 +102,13 @@ def verdict_columns(
 
 
 def check_frame(df: Any, column: str, *, prefix: str = "", **kw: Any) -> Any:
-    """``df`` with the :func:`verdict_columns` of ``df[column]`` added (a new frame; ``df`` is kept).
+    """``df`` with the :func:`verdict_columns` of ``df[column]`` added, as a new frame.
 
-    Rows are matched by position, so a duplicated or unsorted index is fine. ``prefix`` is put in
-    front of the added column names (to avoid clashing with existing ones); ``kw`` goes to
-    :func:`verdict_columns` (``provider``, ``region``, ``direction``, ``registry``).
+    ``df`` (a pandas ``DataFrame``) is not changed. Rows are matched by position, so a duplicated
+    or unsorted index is fine. ``prefix`` is put in front of the added column names (to avoid
+    clashing with existing ones); ``kw`` goes to :func:`verdict_columns` (``provider``,
+    ``region``, ``direction``, ``registry``). For a polars frame, use
+    ``verdict_columns(df[column])`` and ``polars.from_pandas``.
 
     >>> import pandas
     >>> log = pandas.DataFrame({"caller": ["95188", "0571-95188"], "minutes": [3, 1]})
@@ -115,9 +120,9 @@ def check_frame(df: Any, column: str, *, prefix: str = "", **kw: Any) -> Any:
         KeyError: ``column`` is not in ``df``.
         ValueError: an added column name is already in ``df``.
     """
-    values = df[column]
-    verdicts = verdict_columns(values.tolist(), **kw)
-    added = {f"{prefix}{name}": verdicts[name].to_numpy() for name in COLUMNS}
+    values, _ = _values(df[column])
+    verdicts = verdict_columns(values, **kw)
+    added = {f"{prefix}{name}": verdicts[name].set_axis(df.index) for name in COLUMNS}
     clash = [name for name in added if name in df.columns]
     if clash:
         raise ValueError(f"check_frame(): {', '.join(clash)} already in the frame; pass prefix=")

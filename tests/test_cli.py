@@ -1,0 +1,143 @@
+"""The command line, driven as a user would: subprocess, exit codes, JSON, stdin, locales."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+
+def run(*args: str, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    base = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES", "NO_COLOR")}
+    return subprocess.run(
+        [sys.executable, "-m", "walletcontact", *args],
+        input=stdin, capture_output=True, text=True, timeout=120, env={**base, **env},
+    )
+
+
+def test_check_official_exit_0() -> None:
+    out = run("check", "95188", "--provider", "alipay", "--region", "CN")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("OFFICIAL")
+    assert "alipay" in out.stdout and "Sources" in out.stdout and "http" in out.stdout
+    assert "\033[" not in out.stdout  # no colour when not a terminal
+
+
+def test_check_unofficial_exit_1_with_lookalike() -> None:
+    out = run("check", "95189", "-p", "alipay", "-r", "CN")
+    assert out.returncode == 1
+    assert "NOT OFFICIAL" in out.stdout and "95188" in out.stdout and "LOOKALIKE" in out.stdout
+
+
+def test_check_json() -> None:
+    out = run("check", "+86 95189", "--provider", "alipay", "--json")
+    assert out.returncode == 1
+    data: dict[str, Any] = json.loads(out.stdout)
+    assert {"verdict", "provider", "normalized", "reasons"} <= set(data)
+    assert data["verdict"] == "unofficial" and data["provider"] == "alipay"
+    assert data["lookalike_of"]["number"] == "95188"
+    assert all({"code", "message"} <= set(r) for r in data["reasons"])
+
+
+def test_check_malformed_and_unknown_region() -> None:
+    assert run("check", "hello", "-r", "CN").returncode == 1
+    out = run("check", "95188", "-r", "XX", "--json")
+    assert out.returncode == 1 and json.loads(out.stdout)["verdict"] == "malformed"
+
+
+def test_caller() -> None:
+    out = run("check", "+86 138 0013 8000", "--caller", "--provider", "alipay")
+    assert out.returncode == 1
+    assert "SPOOFABLE" in out.stdout and "Hang up" in out.stdout
+    assert run("check", "+86 138 0013 8000", "--caller").returncode == 2
+
+
+def test_stdin_streaming_json_lines() -> None:
+    numbers = ["95188", "95017", "95189", "", "junk"]
+    out = run("check", "-", "--region", "CN", "--json", stdin="\n".join(numbers) + "\n")
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["verdict"] for r in rows] == ["official", "official", "unofficial", "malformed"]
+    assert out.returncode == 1
+    ok = run("check", "-", "-r", "CN", stdin="95188\n95017\n")
+    assert ok.returncode == 0 and len(ok.stdout.splitlines()) == 2
+
+
+@pytest.mark.parametrize(
+    ("env", "args", "needle"),
+    [
+        ({"LANG": "zh_CN.UTF-8"}, (), "非官方号码"),
+        ({"LC_ALL": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"}, (), "非官方號碼"),
+        ({"LANG": "zh_CN.UTF-8"}, ("--locale", "en"), "NOT OFFICIAL"),
+        ({}, ("--locale", "zh-Hant"), "非官方號碼"),
+    ],
+)
+def test_locales(env: dict[str, str], args: tuple[str, ...], needle: str) -> None:
+    out = run("check", "95189", "-p", "alipay", "-r", "CN", *args, **env)
+    assert needle in out.stdout
+
+
+def test_show_providers_help_with() -> None:
+    show = run("show", "wechat-pay", "--locale", "zh-Hans")
+    assert show.returncode == 0 and "95017" in show.stdout and "微信支付" in show.stdout
+    js = json.loads(run("show", "paypal", "--json").stdout)
+    assert js["id"] == "paypal" and js["channels"]
+    prov = json.loads(run("providers", "--region", "HK", "--json").stdout)
+    assert prov and all("HK" in p["regions"] for p in prov)
+    help_ = run("help-with", "unknown-transaction", "--provider", "paypal")
+    assert help_.returncode == 0 and "Before you call" in help_.stdout
+    js2 = json.loads(run("help-with", "payment-failed", "--json", "--locale", "zh-Hans").stdout)
+    assert len(js2["steps"]) >= 3 and js2["before_calling"]
+
+
+def test_report_export_schema_freshness() -> None:
+    assert "96110" in run("report", "CN").stdout
+    doc = json.loads(run("export").stdout)
+    assert doc["schema"] == 1 and len(doc["providers"]) >= 50
+    schema = json.loads(run("schema").stdout)
+    assert schema["$schema"].endswith("2020-12/schema")
+    fresh = run("freshness", "--json")
+    assert fresh.returncode == 0 and json.loads(fresh.stdout)["stale"] == []
+
+
+def test_export_validates_against_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    doc = json.loads(run("export").stdout)
+    schema = json.loads(run("schema").stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(doc)
+    for p in doc["providers"]:
+        for ch in p.get("channels", []):
+            assert ch["type"] in ("phone", "website", "app", "social", "community", "email")
+            if ch["type"] == "phone":
+                assert {"number", "region", "direction", "sources", "verified_on"} <= set(ch)
+                assert all("url" in s for s in ch["sources"])
+
+
+def test_export_round_trips(tmp_path: Any) -> None:
+    import walletcontact as wc
+
+    path = tmp_path / "all.json"
+    path.write_text(run("export").stdout, encoding="utf-8")
+    again = wc.load_registry(path, builtin=False)
+    assert [p for p in again] == [p for p in wc.default_registry()]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("check",), ("bogus",), ("check", "1", "--provider", "no-such"), ("help-with", "nope"), ("show", "nope"),
+     ("freshness", "--months", "x")],
+)
+def test_usage_errors_are_one_line(args: tuple[str, ...]) -> None:
+    out = run(*args)
+    assert out.returncode == 2
+    assert "Traceback" not in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+
+
+def test_no_command_prints_help() -> None:
+    out = run()
+    assert out.returncode == 2 and "check" in out.stdout

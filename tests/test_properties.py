@@ -1,0 +1,124 @@
+"""Hypothesis properties over the public checks and queries."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+import walletcontact as wc
+from walletcontact._phone import example_spellings, scan
+from walletcontact.model import ProviderKind
+from walletcontact.validators import official_number
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+OFFICIAL = [
+    (p.id, ch.number, ch.region)
+    for p in wc.providers()
+    for ch in p.phones
+    if ch.direction in ("inbound", "both") and not ch.carrier_short_code
+]
+REGIONS = st.one_of(
+    st.none(),
+    st.sampled_from(["CN", "US", "GB", "HK", "IN", "KE", "BR", "JP"]),
+    st.text(max_size=5),
+)
+PROVIDERS = st.one_of(st.none(), st.sampled_from([p.id for p in wc.providers()]))
+NUMBERS = st.one_of(
+    st.text(max_size=40),
+    st.text(alphabet="0123456789 +-()", max_size=20),
+    st.text(alphabet=st.characters(categories=["Nd", "Cf", "Zs", "Po"]), max_size=20),
+    st.sampled_from([n for _, n, _ in OFFICIAL]),
+)
+
+
+@SETTINGS
+@given(number=NUMBERS, region=REGIONS, provider=PROVIDERS)
+def test_checks_never_raise_and_agree(number: str, region: str | None, provider: str | None) -> None:
+    r = wc.check_number(number, provider=provider, region=region)
+    assert r.is_official == (r.verdict == "official")
+    assert r.reasons
+    assert r.advice("zh-Hans") and r.advice("en")
+    assert wc.is_official_number(number, provider=provider, region=region) is r.is_official
+    if r.is_official:
+        assert r.channel is not None and r.channel.sources
+        assert wc.validate_number(number, provider=provider, region=region).verdict == r.verdict
+    else:
+        with pytest.raises(wc.NumberError):
+            wc.validate_number(number, provider=provider, region=region)
+    if provider is not None:
+        c = wc.check_caller(number, claimed_provider=provider, region=region)
+        assert "SPOOFABLE" in c.codes
+
+
+@SETTINGS
+@given(number=st.text(max_size=2000), region=st.text(max_size=8))
+def test_any_string_is_safe(number: str, region: str) -> None:
+    r = wc.check_number(number, region=region)
+    assert r.verdict in ("official", "unofficial", "malformed")
+    wc.search_providers(number)
+    assert wc.find_provider(number) is None or isinstance(wc.find_provider(number), wc.Provider)
+
+
+@SETTINGS
+@given(st.sampled_from(OFFICIAL), st.data())
+def test_spellings_of_official_numbers_stay_official(item: tuple[str, str, str], data: st.DataObject) -> None:
+    pid, number, region = item
+    spelling = data.draw(st.sampled_from(example_spellings(number, region)))
+    sep = data.draw(st.sampled_from([" ", "-", "", ".", "\u00a0"]))
+    spelled = spelling.replace(" ", sep) if spelling.startswith("+") or sep != "." else spelling
+    r = wc.check_number(spelled, provider=pid, region=region)
+    assert r.is_official, (spelled, r.reasons)
+    fullwidth = spelled.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789"})
+    assert wc.check_number(fullwidth, provider=pid, region=region).is_official
+
+
+@SETTINGS
+@given(st.sampled_from(OFFICIAL), st.data())
+def test_one_digit_change_is_official_only_if_that_number_is(item: tuple[str, str, str], data: st.DataObject) -> None:
+    pid, number, region = item
+    positions = [i for i, c in enumerate(number) if c.isdigit()]
+    i = data.draw(st.sampled_from(positions))
+    d = data.draw(st.sampled_from([x for x in "0123456789" if x != number[i]]))
+    changed = number[:i] + d + number[i + 1 :]
+    r = wc.check_number(changed, provider=pid, region=region)
+    if r.is_official:
+        # then the changed number is itself a published number of that provider
+        assert r.channel is not None and r.channel.number != number
+    else:
+        assume(r.verdict != "malformed" or r.lookalike_of is not None)
+        if r.lookalike_of is not None:
+            assert wc.check_number(r.lookalike_of.number, provider=r.lookalike_provider, region=r.lookalike_of.region,
+                                   direction="both").is_official
+
+
+@SETTINGS
+@given(number=NUMBERS)
+def test_normalisation_is_idempotent(number: str) -> None:
+    once = scan(number).text
+    assert scan(once).text == once
+    r = wc.check_number(number, region="CN")
+    if r.normalized and r.normalized.startswith("+"):
+        again = wc.check_number(r.normalized, region="CN")
+        assert again.normalized == r.normalized
+
+
+@SETTINGS
+@given(number=NUMBERS, provider=st.sampled_from(["alipay", "wechat-pay", "paypal"]))
+def test_attrs_validator_agrees(number: str, provider: str) -> None:
+    @attrs.define
+    class Line:
+        value: str = attrs.field(validator=official_number(provider))
+
+    ok = wc.is_official_number(number, provider=provider)
+    try:
+        Line(number)
+        accepted = True
+    except wc.NumberError:
+        accepted = False
+    assert accepted is ok
+
+
+def test_authorities_are_not_wallets() -> None:
+    assert any(p.kind is ProviderKind.AUTHORITY for p in wc.providers())
