@@ -244,15 +244,12 @@ def load_registry(
     base: Registry | None = default_registry() if builtin else None
     if plugins:
         for origin, data in plugin_sources(plugins):
-            if isinstance(data, (str, os.PathLike, Mapping)) or hasattr(data, "iterdir"):
-                recs, exts, probs = (
-                    _read_traversable(data, origin)
-                    if hasattr(data, "iterdir") and not isinstance(data, (str, os.PathLike))
-                    else _read_source(data)
-                )
+            if isinstance(data, Mapping):
+                recs, exts, probs = _read_document(data, origin)
+            elif hasattr(data, "iterdir") and hasattr(data, "read_bytes"):
+                recs, exts, probs = _read_traversable(data, origin)
             else:
                 recs, exts, probs = _read_source(data)
-            recs = [attrs.evolve(r, origin=origin if r.origin.startswith("<") else f"{origin}:{r.origin}") for r in recs]
             layers.append((recs, exts))
             problems += probs
     for src in sources:

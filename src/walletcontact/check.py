@@ -357,7 +357,7 @@ def _evaluate(
         info.append(_reason("VANITY_LETTERS"))
 
     readings = [_read(s, c, idx) for c in candidates]
-    chosen, entries, via_alt = _choose(readings, prov, want, idx)
+    chosen, entries, via_alt = _choose(readings, prov, want, idx, national=not s.international)
     r = chosen
     base["region"] = r.region
     base["normalized"] = _normalized(r)
@@ -488,9 +488,12 @@ def _read(s: Scan, region: str, idx: PhoneIndex) -> Reading:
 
 
 def _choose(
-    readings: list[Reading], prov: Provider | None, want: Direction, idx: PhoneIndex
+    readings: list[Reading], prov: Provider | None, want: Direction, idx: PhoneIndex, *, national: bool
 ) -> tuple[Reading, list[Entry], bool]:
-    """The reading to report on, the index entries it matched, and whether via area code."""
+    """The reading to report on, the index entries it matched, and whether via area code.
+
+    An area code before a service number (0571-95188) is accepted only in national form: whether
+    +86 571 95188 reaches the service from abroad is not something the data can vouch for."""
     best: tuple[int, Reading, list[Entry], bool] | None = None
     collected: list[Entry] = []
     for r in readings:
@@ -498,7 +501,7 @@ def _choose(
         via_alt = False
         if r.key is not None:
             entries.extend(idx.by_key.get(r.key, ()))
-        if not entries and r.alt_key is not None:
+        if not entries and r.alt_key is not None and national:
             entries.extend(idx.by_key.get(r.alt_key, ()))
             via_alt = bool(entries)
         mine = [e for e in entries if prov is None or e.provider.id == prov.id]
