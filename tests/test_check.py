@@ -9,9 +9,8 @@ from typing import Any
 import pytest
 
 import walletcontact as wc
-from walletcontact.check import lookalike_kind
-
 from conftest import SEEN, make_provider
+from walletcontact.check import lookalike_kind
 
 
 def _phone(number: str, region: str, direction: str = "inbound", **extra: Any) -> dict[str, Any]:

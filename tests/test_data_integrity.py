@@ -14,11 +14,7 @@ from walletcontact._phone import key_for
 from walletcontact._validate import is_government_host, validate_provider
 from walletcontact.model import PhoneChannel, ProviderKind, WebsiteChannel
 
-REQUIRED_IDS = (
-    "alipay alipay-hk wechat-pay wechat-pay-hk unionpay jd-pay meituan-pay douyin-pay huawei-wallet e-cny "
-    "octopus payme jkopay mpay apple-pay google-wallet google-pay-india samsung-wallet paypal venmo cash-app "
-    "zelle paytm phonepe amazon-pay-india gcash grabpay paypay kakao-pay m-pesa revolut wise mercado-pago"
-).split()
+REQUIRED_IDS = ["alipay", "alipay-hk", "wechat-pay", "wechat-pay-hk", "unionpay", "jd-pay", "meituan-pay", "douyin-pay", "huawei-wallet", "e-cny", "octopus", "payme", "jkopay", "mpay", "apple-pay", "google-wallet", "google-pay-india", "samsung-wallet", "paypal", "venmo", "cash-app", "zelle", "paytm", "phonepe", "amazon-pay-india", "gcash", "grabpay", "paypay", "kakao-pay", "m-pesa", "revolut", "wise", "mercado-pago"]
 
 PROVIDERS = wc.providers()
 WALLETS = [p for p in PROVIDERS if p.kind is ProviderKind.WALLET]

@@ -371,7 +371,7 @@ def _cross_layer(merged: Mapping[str, _Record], channel_origins: Mapping[tuple[s
             origin = channel_origins.get((pid, i), rec.origin)
             path = f"{rec.path}.channels[{i}].number" if (pid, i) not in channel_origins else "$.extensions"
             keys.setdefault(key, []).append((pid, origin, path))
-    return cross_check(((r.provider, r.origin, r.path) for r in []), keys)
+    return cross_check((), keys)
 
 
 def lint_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:

@@ -147,7 +147,7 @@ class Reading:
 
 
 def region_for(number: phonenumbers.PhoneNumber, fallback: str) -> str:
-    regions = phonenumbers.region_codes_for_country_code(number.country_code)
+    regions = phonenumbers.region_codes_for_country_code(number.country_code or 0)
     if fallback in regions or not regions:
         return fallback
     valid = phonenumbers.region_code_for_number(number)
@@ -168,34 +168,35 @@ def read(text: str, region: str, known_short_keys: Iterable[str] = ()) -> Readin
         digits = _digits(text)
         return Reading(region, None, digits, 0, False, False, False, code)
     number.extension = None
+    cc = number.country_code or 0
     nsn = phonenumbers.national_significant_number(number)
     home = region_for(number, region)
     if phonenumbers.is_valid_number(number):
         key = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         alt = _service_after_area_code(number, home, nsn, known_short_keys)
-        return Reading(home, key, nsn, number.country_code, False, True, False, None, alt)
+        return Reading(home, key, nsn, cc, False, True, False, None, alt)
     emergency = False
     try:
         if shortnumberinfo.is_valid_short_number_for_region(number, home):
             emergency = shortnumberinfo.is_emergency_number(nsn, home)
             key = f"{home}:{nsn}"
-            return Reading(home, key, nsn, number.country_code, True, True, emergency, None)
+            return Reading(home, key, nsn, cc, True, True, emergency, None)
         emergency = shortnumberinfo.is_emergency_number(text, home)
     except Exception:  # pragma: no cover - phonenumbers metadata gaps
         emergency = False
     if emergency:
-        return Reading(home, f"{home}:{nsn}", nsn, number.country_code, True, True, True, None)
+        return Reading(home, f"{home}:{nsn}", nsn, cc, True, True, True, None)
     # A carrier short code phonenumbers does not know is still a key our data may declare.
     carrier_key = f"{home}:{nsn}"
     if carrier_key in known_short_keys:
-        return Reading(home, carrier_key, nsn, number.country_code, True, True, False, None)
+        return Reading(home, carrier_key, nsn, cc, True, True, False, None)
     possible = phonenumbers.is_possible_number_with_reason(number)
     code = {
         phonenumbers.ValidationResult.TOO_SHORT: "TOO_SHORT",
         phonenumbers.ValidationResult.TOO_LONG: "TOO_LONG",
         phonenumbers.ValidationResult.INVALID_COUNTRY_CODE: "INVALID_COUNTRY_CODE",
     }.get(possible, "INVALID_NUMBER")
-    return Reading(home, None, nsn, number.country_code, False, False, False, code)
+    return Reading(home, None, nsn, cc, False, False, False, code)
 
 
 def _service_after_area_code(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -230,7 +231,7 @@ def _paths(exc: BaseException, path: str) -> list[str]:
             if isinstance(exc, IterableValidationError):
                 sub_path = f"{path}[{note.index!r}]"
             else:
-                name = note.name
+                name = getattr(note, "name", "?")
                 if isinstance(sub, KeyError):
                     out.append(f"{path}.{name}: required key missing")
                     continue
@@ -257,10 +258,13 @@ def parse_text(text: str | bytes, origin: str, *, fmt: str = "json") -> Any:
         )
     try:
         if fmt == "toml":
-            import tomllib
-
             raw = text.decode("utf-8") if isinstance(text, bytes) else text
-            data: Any = tomllib.loads(raw)
+            if sys.version_info >= (3, 11):
+                import tomllib  # novermin - guarded: TOML is read only where the standard library can
+
+                data: Any = tomllib.loads(raw)
+            else:  # pragma: no cover
+                raise DataError(f"{origin}: $: reading TOML needs Python 3.11 or later")
         else:
             data = json.loads(text)
     except RecursionError:

@@ -361,9 +361,7 @@ def _evaluate(
     r = chosen
     base["region"] = r.region
     base["normalized"] = _normalized(r)
-    if caller:
-        base["report_to"] = reports(r.region)
-    elif prov is not None or entries:
+    if caller or prov is not None or entries:
         base["report_to"] = reports(r.region)
 
     wanted = [e for e in entries if prov is None or e.provider.id == prov.id]

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
 
 from . import __version__
-from .errors import DataError, UnknownProviderError, WalletContactError
+from .errors import UnknownProviderError, WalletContactError
 from .model import (
     AppChannel,
     CommunityChannel,

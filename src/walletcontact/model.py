@@ -384,7 +384,7 @@ class EmailChannel(_ChannelBase):
     address: str
 
 
-Channel = Union[
+Channel = Union[  # noqa: UP007 - a runtime alias cattrs dispatches on
     PhoneChannel, WebsiteChannel, AppChannel, SocialChannel, CommunityChannel, EmailChannel
 ]
 CHANNEL_CLASSES: tuple[type[_ChannelBase], ...] = (

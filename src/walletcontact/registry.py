@@ -344,7 +344,7 @@ def search_providers(query: str, *, registry: Registry | None = None) -> list[Pr
 def channels(
     provider: str | Provider,
     *,
-    type: str | ChannelType | None = None,  # noqa: A002 - the documented keyword
+    type: str | ChannelType | None = None,
     region: str | None = None,
     direction: str | Direction | None = None,
     registry: Registry | None = None,
@@ -355,7 +355,7 @@ def channels(
     types are kept), ``direction`` keeps phone numbers used that way (``both`` matches either).
 
     >>> [c.number for c in channels("wechat-pay", type="phone")]
-    ['95017', ...]
+    ['95017']
 
     Raises:
         UnknownProviderError: the provider is unknown.
