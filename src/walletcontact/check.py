@@ -25,6 +25,7 @@ from .model import (
     Provider,
     ProviderKind,
     RecordedNumber,
+    locale_chain,
 )
 from .registry import Registry, default_registry
 
@@ -71,8 +72,10 @@ class Reason:
             if k in fields and fields[k] in WORDS:
                 fields[k] = pick(WORDS[fields[k]], locale)
         for k in ("provider", "other"):
-            if k + "@" + (locale or "en") in fields:
-                fields[k] = fields[k + "@" + (locale or "en")]
+            for loc in locale_chain(locale):
+                if f"{k}@{loc}" in fields:
+                    fields[k] = fields[f"{k}@{loc}"]
+                    break
         if "how" in fields and fields["how"] in LOOKALIKE_KINDS:
             fields["how"] = pick(LOOKALIKE_KINDS[fields["how"]], locale)
         return render(pick(REASONS[self.code], locale), **fields)
