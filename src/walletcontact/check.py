@@ -250,7 +250,7 @@ def check_number(
             return hit if hit.number == number else attrs.evolve(hit, number=number)
     prov = reg.get(provider) if provider is not None else None
     result = _evaluate(number, prov, region, want, reg, idx, caller=False)
-    if fast_key is not None and result.is_official and not result.reasons[1:]:
+    if fast_key is not None and result.is_official:
         idx.remember(fast_key, result)
     return result
 
