@@ -101,6 +101,20 @@ def test_verdict_columns_reads_lists_missing_values_and_to_list_objects() -> Non
         verdict_columns(["95188"], provider="no-such-wallet")
 
 
+def test_verdict_columns_on_a_polars_series() -> None:
+    pytest.importorskip("pandas")
+    pl = pytest.importorskip("polars")
+    pytest.importorskip("pyarrow")
+    from walletcontact.frames import COLUMNS, verdict_columns
+
+    calls = pl.DataFrame({"caller": CALLERS})
+    df = verdict_columns(calls["caller"], region="CN")
+    assert _rows(df) == _serial(CALLERS)
+    out = calls.hstack(pl.from_pandas(df))  # the recipe in docs/scaling.md
+    assert out.columns == ["caller", *COLUMNS]
+    assert out["verdict"].to_list() == [row[0] for row in _serial(CALLERS)]
+
+
 def test_check_frame_adds_columns_by_position() -> None:
     pandas = pytest.importorskip("pandas")
     from walletcontact.frames import COLUMNS, check_frame
@@ -164,12 +178,17 @@ def test_dask_map_partitions_on_a_local_cluster() -> None:
         ) as cluster,
         distributed.Client(cluster) as client,
     ):
+        preloaded = client.run(wc.preload)  # each worker loads the data once, up front
+        assert len(preloaded) == 2
         ddf = dd.from_pandas(pdf, npartitions=6)
         meta = verdict_columns([], region="CN")
         verdicts = ddf["caller"].map_partitions(verdict_columns, region="CN", meta=meta)
         result = client.compute(verdicts).result()
+        joined = client.compute(ddf.join(verdicts)).result()  # verdicts next to the other columns
         # the workers really ran it: each is a separate process
         assert len(client.scheduler_info()["workers"]) == 2
     assert list(result.columns) == list(meta.columns)
     assert list(result.index) == list(pdf.index)
     assert _rows(result) == _serial(callers)
+    assert list(joined.columns) == ["caller", "seconds", *meta.columns]
+    assert joined["verdict"].tolist() == result["verdict"].tolist()

@@ -38,11 +38,11 @@ def _values(series_or_list: Any) -> tuple[list[Any], Any]:
         return series_or_list.tolist(), series_or_list.index
     if isinstance(series_or_list, pd.Index):
         return series_or_list.tolist(), None
-    to_list = getattr(series_or_list, "to_list", None)
-    if callable(to_list) and not isinstance(series_or_list, (str, bytes)):
-        return list(to_list()), None  # polars Series, pyarrow arrays, ...
     if isinstance(series_or_list, (str, bytes)):
         raise TypeError("verdict_columns() needs a Series or a list of numbers, not one string")
+    to_list = getattr(series_or_list, "to_list", None)
+    if callable(to_list):
+        return list(to_list()), None  # a polars Series, or anything else offering .to_list()
     return list(series_or_list), None
 
 
