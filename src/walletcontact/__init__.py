@@ -7,13 +7,11 @@ that tell official numbers from fake, look-alike and malformed ones.
 >>> wc.check_number("95188", provider="alipay", region="CN").verdict.value
 'official'
 
-Importing the package reads no file and imports neither cattrs nor phonenumbers: the built-in data
-loads on first use, once, thread-safely.
+Importing the package reads no file and imports only its error classes: the model (attrs), cattrs,
+phonenumbers and the built-in data load on first use, once, thread-safely.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .errors import (
@@ -24,38 +22,11 @@ from .errors import (
     UnofficialNumberError,
     WalletContactError,
 )
-from .model import (
-    AppChannel,
-    CallerPolicy,
-    Channel,
-    ChannelType,
-    CommunityChannel,
-    Confidence,
-    Direction,
-    EmailChannel,
-    PhoneChannel,
-    Procedure,
-    Provider,
-    ProviderKind,
-    SocialChannel,
-    Source,
-    WebsiteChannel,
-)
-from .registry import (
-    Registry,
-    channels,
-    default_registry,
-    find_provider,
-    get_procedure,
-    get_provider,
-    procedures,
-    providers,
-    report_channels,
-    search_providers,
-    set_default_registry,
-)
 
+TYPE_CHECKING = False  # typing is not imported at run time: importing the package stays cheap
 if TYPE_CHECKING:
+    from typing import Any
+
     from ._load import load_registry
     from ._serde import SCHEMA_VERSION
     from .check import (
@@ -68,6 +39,36 @@ if TYPE_CHECKING:
         is_official_number,
         providers_for_number,
         validate_number,
+    )
+    from .model import (
+        AppChannel,
+        CallerPolicy,
+        Channel,
+        ChannelType,
+        CommunityChannel,
+        Confidence,
+        Direction,
+        EmailChannel,
+        PhoneChannel,
+        Procedure,
+        Provider,
+        ProviderKind,
+        SocialChannel,
+        Source,
+        WebsiteChannel,
+    )
+    from .registry import (
+        Registry,
+        channels,
+        default_registry,
+        find_provider,
+        get_procedure,
+        get_provider,
+        procedures,
+        providers,
+        report_channels,
+        search_providers,
+        set_default_registry,
     )
 
 __all__ = [
@@ -120,6 +121,32 @@ __all__ = [
 ]
 
 _LAZY = {
+    "AppChannel": "model",
+    "CallerPolicy": "model",
+    "Channel": "model",
+    "ChannelType": "model",
+    "CommunityChannel": "model",
+    "Confidence": "model",
+    "Direction": "model",
+    "EmailChannel": "model",
+    "PhoneChannel": "model",
+    "Procedure": "model",
+    "Provider": "model",
+    "ProviderKind": "model",
+    "SocialChannel": "model",
+    "Source": "model",
+    "WebsiteChannel": "model",
+    "Registry": "registry",
+    "channels": "registry",
+    "default_registry": "registry",
+    "find_provider": "registry",
+    "get_procedure": "registry",
+    "get_provider": "registry",
+    "procedures": "registry",
+    "providers": "registry",
+    "report_channels": "registry",
+    "search_providers": "registry",
+    "set_default_registry": "registry",
     "NumberCheck": "check",
     "Reason": "check",
     "Verdict": "check",
@@ -151,6 +178,8 @@ def __dir__() -> list[str]:
 
 def preload() -> Registry:
     """Load the built-in data and build the number index now (for servers), not on first use."""
+    from .registry import default_registry
+
     reg = default_registry()
     reg.phone_index()
     return reg
@@ -159,5 +188,6 @@ def preload() -> Registry:
 def export(*, registry: Registry | None = None) -> dict[str, Any]:
     """All data as one document ``{"schema": 1, "providers": [...]}``, the shape custom files use."""
     from ._serde import export_document
+    from .registry import default_registry
 
     return export_document(registry if registry is not None else default_registry())

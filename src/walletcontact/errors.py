@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # see __init__: no typing import at run time
 
 if TYPE_CHECKING:
     from .check import NumberCheck
