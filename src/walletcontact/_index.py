@@ -68,13 +68,15 @@ class PhoneIndex:
         self.by_family = {k: tuple(v) for k, v in by_cc.items()}
         self.regions = tuple(regions)
         self.short_keys = frozenset(k for k in self.by_key if not k.startswith("+"))
+        #: official answers by exact arguments, and by separator-free spelling (bounded)
+        self.exact: dict[Any, Any] = {}
         self.fast: dict[Any, Any] = {}
         self._fast_lock = threading.Lock()
 
-    def remember(self, key: Any, value: Any) -> None:
+    def remember(self, table: dict[Any, Any], key: Any, value: Any) -> None:
         with self._fast_lock:
-            if len(self.fast) < self.FAST_LIMIT:
-                self.fast[key] = value
+            if len(table) < self.FAST_LIMIT:
+                table[key] = value
 
 
 def _origins(registry: Registry) -> dict[str, str]:

@@ -19,7 +19,6 @@ BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u206
 INVISIBLE = frozenset("\u00ad\u034f\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff")
 #: Separators people and web pages put in numbers; deleted by the fast path too.
 ASCII_SEPARATORS = " -().\t/"
-_FAST_DELETE = str.maketrans("", "", ASCII_SEPARATORS)
 
 #: Regions whose dial pads people commonly spell with letters (1-800-MY-APPLE).
 VANITY_REGIONS = frozenset(
@@ -29,11 +28,6 @@ VANITY_REGIONS = frozenset(
 _EXT_MARKERS = (";ext=", ",", ";", " ext", "ext.", "ext", " x", "x", "#", "转", "轉", "分机", "分機")
 
 SUPPORTED_REGIONS = frozenset(phonenumbers.SUPPORTED_REGIONS)
-
-
-def fast_compact(text: str) -> str:
-    """The fast path's compact form of a plain ASCII input (separators removed)."""
-    return text.translate(_FAST_DELETE)
 
 
 @attrs.frozen

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from . import registry as _registry_mod
 from ._messages import ADVICE, LOOKALIKE_KINDS, REASONS, WORDS, pick, render
 from .errors import MalformedNumberError, UnofficialNumberError, WalletContactError
 from .model import (
@@ -28,6 +29,9 @@ from .model import (
     locale_chain,
 )
 from .registry import Registry, default_registry
+
+#: Separators removed before the spelling cache is consulted (plain ASCII input only).
+_FAST_DELETE = str.maketrans("", "", " -().\t/")
 
 if TYPE_CHECKING:
     from ._index import Entry, PhoneIndex, RecordEntry
@@ -62,8 +66,12 @@ class Reason:
     """A coded reason. ``code`` is stable (for programs); ``message`` is English prose."""
 
     code: str
-    message: str
     params: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def message(self) -> str:
+        """The message in English (``text(locale)`` gives other languages)."""
+        return self.text("en")
 
     def text(self, locale: str | None = "en") -> str:
         """The message in ``locale`` (zh-Hans, zh-Hant, en; others fall back)."""
@@ -82,7 +90,7 @@ class Reason:
 
 
 def _reason(code: str, **params: str) -> Reason:
-    return Reason(code, Reason(code, "", tuple(params.items())).text("en"), tuple(params.items()))
+    return Reason(code, tuple(params.items()))
 
 
 @attrs.frozen(kw_only=True)
@@ -199,6 +207,7 @@ def _official_line(name: str, numbers: str, locale: str | None) -> str:
 # ---------------------------------------------------------------- the check
 
 
+@functools.lru_cache(maxsize=1024)
 def _names(p: Provider) -> dict[str, str]:
     out = {"provider": p.name}
     for loc in ("zh-Hans", "zh-Hant"):
@@ -206,6 +215,7 @@ def _names(p: Provider) -> dict[str, str]:
     return out
 
 
+@functools.lru_cache(maxsize=1024)
 def _other_names(p: Provider) -> dict[str, str]:
     return {k.replace("provider", "other"): v for k, v in _names(p).items()}
 
@@ -236,22 +246,35 @@ def check_number(
         UnknownProviderError: ``provider`` is not known (the only error for bad input).
         ValueError: ``direction`` is not inbound, outbound or both.
     """
-    reg = registry if registry is not None else default_registry()
+    reg = registry if registry is not None else (_registry_mod._default or default_registry())
+    idx = reg._index or reg.phone_index()
+    exact: tuple[Any, ...] | None = None
+    if (
+        type(number) is str
+        and (provider is None or type(provider) is str)
+        and (region is None or type(region) is str)
+        and type(direction) in (str, Direction)
+    ):
+        # first level: the exact arguments of an earlier official answer (no parsing at all)
+        exact = (number, provider, region, direction)
+        found: NumberCheck | None = idx.exact.get(exact)
+        if found is not None:
+            return found
     want = direction if isinstance(direction, Direction) else Direction(direction)
-    idx = reg.phone_index()
     fast_key: tuple[Any, ...] | None = None
-    if type(number) is str and len(number) <= 64 and number.isascii():
-        from ._phone import fast_compact
-
-        pkey = provider.id if isinstance(provider, Provider) else provider
-        fast_key = (fast_compact(number), pkey, region, want, False)
+    if exact is not None and len(number) <= 64 and number.isascii():
+        # second level: the same number spelled with other separators
+        fast_key = (number.translate(_FAST_DELETE), provider, region, want)
         hit: NumberCheck | None = idx.fast.get(fast_key)
         if hit is not None:
             return hit if hit.number == number else attrs.evolve(hit, number=number)
     prov = reg.get(provider) if provider is not None else None
     result = _evaluate(number, prov, region, want, reg, idx, caller=False)
-    if fast_key is not None and result.is_official:
-        idx.remember(fast_key, result)
+    if result.is_official:
+        if fast_key is not None:
+            idx.remember(idx.fast, fast_key, result)
+        if exact is not None:
+            idx.remember(idx.exact, exact, result)
     return result
 
 
@@ -453,6 +476,7 @@ def _evaluate(
     return NumberCheck(verdict=verdict, reasons=(*reasons, *tail), **base, **extra)
 
 
+@functools.lru_cache(maxsize=1024)
 def _inbound_numbers(p: Provider) -> tuple[PhoneChannel, ...]:
     return tuple(c for c in p.channels_by_trust() if isinstance(c, PhoneChannel) and c.direction.allows(Direction.INBOUND))
 

@@ -456,7 +456,7 @@ class Disagreement:
     sources: tuple[Source, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Provider:
     """A wallet provider or a government anti-fraud authority."""
 

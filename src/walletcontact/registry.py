@@ -81,6 +81,7 @@ class Registry:
         "_origins",
         "_procedures",
         "_providers",
+        "_reports",
     )
 
     def __init__(
@@ -114,6 +115,14 @@ class Registry:
                 by_region.setdefault(r, []).append(p)
         self._by_name = {k: tuple(v) for k, v in by_name.items()}
         self._by_region = {k: tuple(v) for k, v in by_region.items()}
+        reports: dict[str, list[PhoneChannel]] = {}
+        for p in provs:
+            if p.kind is ProviderKind.AUTHORITY:
+                for c in p.phones:
+                    if c.direction.allows(Direction.INBOUND):
+                        for r in p.regions:
+                            reports.setdefault(r, []).append(c)
+        self._reports = {r: tuple(sorted(v, key=lambda c: c.trust_rank)) for r, v in reports.items()}
         self._index: PhoneIndex | None = None
         self._index_lock = threading.Lock()
 
@@ -218,11 +227,7 @@ class Registry:
     def reports(self, region: str | None) -> tuple[PhoneChannel, ...]:
         if not isinstance(region, str):
             return ()
-        out: list[PhoneChannel] = []
-        for p in self.in_region(region):
-            if p.kind is ProviderKind.AUTHORITY:
-                out.extend(c for c in p.phones if c.direction.allows(Direction.INBOUND))
-        return tuple(sorted(out, key=lambda c: c.trust_rank))
+        return self._reports.get(region.strip().upper(), ())
 
 
 def _rebuild(
