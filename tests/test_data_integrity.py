@@ -10,7 +10,7 @@ import importlib_resources
 import pytest
 
 import walletcontact as wc
-from walletcontact._phone import key_for
+from walletcontact._reading import key_for
 from walletcontact._validate import is_government_host, validate_provider
 from walletcontact.model import PhoneChannel, ProviderKind, WebsiteChannel
 

@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import walletcontact as wc
-from walletcontact._phone import example_spellings, scan
+from walletcontact._phone import example_spellings
+from walletcontact._reading import scan
 from walletcontact.model import ProviderKind
 from walletcontact.validators import official_number
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._phone import key_for
+from ._reading import key_info, record_key
 from .model import PhoneChannel, Provider, RecordedNumber
 
 if TYPE_CHECKING:
@@ -47,21 +47,20 @@ class PhoneIndex:
             for i, ch in enumerate(prov.channels):
                 if not isinstance(ch, PhoneChannel):
                     continue
-                key = key_for(ch.number, ch.region, carrier_short_code=ch.carrier_short_code)
-                if key is None:
+                info = key_info(ch.number, ch.region, carrier_short_code=ch.carrier_short_code)
+                if info is None:
                     continue
+                key, nsn, family = info
                 origin = registry.origin(f"{prov.id}#{i}") if f"{prov.id}#{i}" in _origins(registry) else registry.origin(prov.id)
-                entry = Entry(prov, ch, key, _nsn(key), origin)
+                entry = Entry(prov, ch, key, nsn, origin)
                 by_key.setdefault(key, []).append(entry)
-                by_cc.setdefault(_family(key), []).append(entry)
+                by_cc.setdefault(family, []).append(entry)
                 regions.setdefault(ch.region, None)
             for table, records in ((fakes, prov.known_fakes), (unverified, prov.unverified)):
                 for rec in records:
-                    key = key_for(rec.number, rec.region)
-                    if key is None:
-                        key = _loose_key(rec.number, rec.region)
-                    if key is not None:
-                        table.setdefault(key, []).append(RecordEntry(prov, rec, key))
+                    rkey = record_key(rec.number, rec.region)
+                    if rkey is not None:
+                        table.setdefault(rkey, []).append(RecordEntry(prov, rec, rkey))
         self.by_key = {k: tuple(v) for k, v in by_key.items()}
         self.fakes = {k: tuple(v) for k, v in fakes.items()}
         self.unverified = {k: tuple(v) for k, v in unverified.items()}
@@ -81,35 +80,3 @@ class PhoneIndex:
 
 def _origins(registry: Registry) -> dict[str, str]:
     return registry._origins
-
-
-def _nsn(key: str) -> str:
-    if key.startswith("+"):
-        import phonenumbers
-
-        return phonenumbers.national_significant_number(phonenumbers.parse(key, None))
-    return key.split(":", 1)[1]
-
-
-def _family(key: str) -> str:
-    """Numbers compared for look-alikes: same country code (full) or same region (short)."""
-    if key.startswith("+"):
-        import phonenumbers
-
-        return f"+{phonenumbers.parse(key, None).country_code}"
-    return key.split(":", 1)[0]
-
-
-def family_of(key_or_region: str) -> str:
-    return _family(key_or_region) if (":" in key_or_region or key_or_region.startswith("+")) else key_or_region
-
-
-def _loose_key(number: str, region: str) -> str | None:
-    """Fakes are often not valid numbers at all; key them by their digits."""
-    from ._phone import read, scan
-
-    s = scan(number)
-    r = read(s.text, region)
-    if r.country_code and r.nsn:
-        return f"~{r.country_code}:{r.nsn}"
-    return None

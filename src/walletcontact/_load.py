@@ -356,7 +356,7 @@ def _apply_extension(prov: Provider, ext: _Extension) -> tuple[Provider | None, 
 
 
 def _cross_layer(merged: Mapping[str, _Record], channel_origins: Mapping[tuple[str, int], str]) -> list[str]:
-    from ._phone import key_for
+    from ._reading import key_for
 
     keys: dict[str, list[tuple[str, str, str]]] = {}
     for pid, rec in merged.items():

@@ -35,7 +35,7 @@ _FAST_DELETE = str.maketrans("", "", " -().\t/")
 
 if TYPE_CHECKING:
     from ._index import Entry, PhoneIndex, RecordEntry
-    from ._phone import Reading, Scan
+    from ._reading import Reading, Scan
 
 __all__ = [
     "NumberCheck",
@@ -314,7 +314,10 @@ def _evaluate(
     *,
     caller: bool,
 ) -> NumberCheck:
-    from ._phone import MAX_INPUT_CHARS, SUPPORTED_REGIONS, VANITY_REGIONS, scan
+    from ._reading import MAX_INPUT_CHARS, scan, supported_regions, vanity_regions
+
+    SUPPORTED_REGIONS = supported_regions()
+    VANITY_REGIONS = vanity_regions()
 
     text = number if isinstance(number, str) else repr(number)
     base: dict[str, Any] = {"number": text, "direction": want, "caller": caller, "provider": prov}
@@ -501,13 +504,14 @@ def _candidate_regions(s: Scan, region: str | None, prov: Provider | None, idx: 
     else:
         for r in idx.regions:
             out.setdefault(r, None)
-    from ._phone import SUPPORTED_REGIONS
+    from ._reading import supported_regions
 
-    return [r for r in out if r in SUPPORTED_REGIONS]
+    regions = supported_regions()
+    return [r for r in out if r in regions]
 
 
 def _read(s: Scan, region: str, idx: PhoneIndex) -> Reading:
-    from ._phone import read
+    from ._reading import read
 
     return read(s.text, region, idx.short_keys)
 
@@ -689,7 +693,7 @@ def providers_for_number(
     out: dict[str, Provider] = {}
     keys = [result.normalized]
     if result.channel is not None:
-        from ._phone import key_for
+        from ._reading import key_for
 
         k = key_for(result.channel.number, result.channel.region, carrier_short_code=result.channel.carrier_short_code)
         if k:

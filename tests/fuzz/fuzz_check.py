@@ -1,0 +1,261 @@
+"""Atheris harness for the number checks.
+
+From the fuzz bytes it draws a number (any Unicode, surrogates included; mutated official numbers;
+digit-and-separator soup; long strings; now and then a non-string), a region (a real code in any
+case and spacing, or a short random string), a provider (None, a real id, a name, or a random
+string) and a direction, then calls ``check_number``, ``check_caller``, ``is_official_number``,
+``validate_number`` and ``check_many`` and checks that they agree.
+
+The only exceptions allowed are the documented ones: ``UnknownProviderError`` for a provider that
+``find_provider`` does not know, ``ValueError`` for a direction that is not inbound, outbound or
+both, and ``NumberError`` from ``validate_number`` for anything not official.
+
+Run::
+
+    python tests/fuzz/fuzz_check.py -atheris_runs=20000
+    python tests/fuzz/fuzz_check.py -max_total_time=300 .fuzz-corpus/check
+
+Importing this module (pytest collects it with ``--doctest-modules``) has no side effects and does
+not need atheris.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+try:  # atheris is an optional extra (``.[fuzz]``); importing this module must work without it
+    import atheris
+except ImportError:  # pragma: no cover
+    atheris = None
+
+REAL_REGIONS = ("CN", "US", "GB", "HK", "IN", "KE", "BR", "JP", "TW", "MO", "PH", "NG", "DE", "ZA")
+DIRECTIONS = ("inbound", "outbound", "both")
+SEPARATORS = " -().\t/+#,;x\u00a0\u3000\u200b\u202e\u2066\uff0b\uff08"
+DIGIT_ZEROS = (0x30, 0xFF10, 0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50, 0x1D7CE)
+
+# filled in by _setup(), inside atheris.instrument_imports()
+wc: Any = None
+PROVIDER_IDS: list[str] = []
+PROVIDER_NAMES: list[str] = []
+OFFICIAL: list[tuple[str, str, str]] = []  # (provider id, spelling, region)
+
+
+def _setup() -> None:
+    global wc
+    import walletcontact
+    import walletcontact._index
+    import walletcontact._messages
+    import walletcontact._phone
+    import walletcontact.check
+    import walletcontact.model
+    import walletcontact.registry
+
+    wc = walletcontact
+    wc.preload()
+    from walletcontact._phone import example_spellings
+
+    for p in wc.providers():
+        PROVIDER_IDS.append(p.id)
+        PROVIDER_NAMES.append(p.name)
+        for ch in p.phones:
+            for spelling in example_spellings(ch.number, ch.region) or (ch.number,):
+                OFFICIAL.append((p.id, spelling, ch.region))
+
+
+# ---------------------------------------------------------------- drawing inputs
+
+
+def _draw_number(fdp: Any) -> object:
+    kind = fdp.ConsumeIntInRange(0, 9)
+    if kind == 0:
+        return fdp.ConsumeUnicode(fdp.ConsumeIntInRange(0, 40))  # any code point, surrogates too
+    if kind == 1:
+        return fdp.ConsumeUnicodeNoSurrogates(fdp.ConsumeIntInRange(0, 40))
+    if kind in (2, 3, 4):  # an official spelling, mutated
+        pid, text, _ = fdp.PickValueInList(OFFICIAL)
+        del pid
+        for _ in range(fdp.ConsumeIntInRange(0, 3)):
+            op = fdp.ConsumeIntInRange(0, 4)
+            pos = fdp.ConsumeIntInRange(0, len(text))
+            if op == 0:  # insert a separator or invisible character
+                text = text[:pos] + fdp.PickValueInList(list(SEPARATORS)) + text[pos:]
+            elif op == 1 and pos < len(text):  # change one digit
+                text = text[:pos] + str(fdp.ConsumeIntInRange(0, 9)) + text[pos + 1 :]
+            elif op == 2 and pos < len(text):  # delete a character
+                text = text[:pos] + text[pos + 1 :]
+            elif op == 3:  # digits in another script
+                zero = fdp.PickValueInList(list(DIGIT_ZEROS))
+                text = "".join(chr(zero + int(c)) if "0" <= c <= "9" else c for c in text)
+            else:  # any character
+                text = text[:pos] + fdp.ConsumeUnicode(1) + text[pos:]
+        return text
+    if kind == 5:  # digit and separator soup
+        alphabet = "0123456789" + SEPARATORS
+        n = fdp.ConsumeIntInRange(0, 30)
+        return "".join(alphabet[fdp.ConsumeIntInRange(0, len(alphabet) - 1)] for _ in range(n))
+    if kind == 6:  # a tel: URI
+        _, text, _ = fdp.PickValueInList(OFFICIAL)
+        ctx = fdp.PickValueInList(["", ";phone-context=+86", ";phone-context=+1", ";phone-context=" + fdp.ConsumeUnicode(4)])
+        return "tel:" + text + ctx
+    if kind == 7:  # around the length limits (64: fast path; 128: read at all)
+        n = fdp.PickValueInList([63, 64, 65, 127, 128, 129, 200])
+        fill = fdp.PickValueInList(["1", " ", "\u200b", "\u0661", "a"])
+        _, text, _ = fdp.PickValueInList(OFFICIAL)
+        return (text + fill * n)[:n]
+    if kind == 8 and fdp.ConsumeBool():  # not a string at all (is_official_number takes object)
+        return fdp.PickValueInList([None, 95188, b"95188", 9.5188e4, ["95188"]])
+    return fdp.ConsumeUnicode(fdp.ConsumeIntInRange(0, 200))
+
+
+def _draw_region(fdp: Any) -> object:
+    kind = fdp.ConsumeIntInRange(0, 5)
+    if kind == 0:
+        return None
+    if kind in (1, 2):
+        return fdp.PickValueInList(list(REAL_REGIONS))
+    if kind == 3:
+        code = fdp.PickValueInList(list(REAL_REGIONS))
+        return fdp.PickValueInList([code.lower(), f" {code} ", code.title(), code + "\u200b"])
+    if kind == 4 and fdp.ConsumeBool():
+        return fdp.PickValueInList([1, b"CN", ("CN",)])  # not a string: malformed, never raises
+    return fdp.ConsumeUnicode(fdp.ConsumeIntInRange(0, 4))
+
+
+def _draw_provider(fdp: Any) -> str | None:
+    kind = fdp.ConsumeIntInRange(0, 5)
+    if kind <= 1:
+        return None
+    if kind <= 3:
+        return fdp.PickValueInList(PROVIDER_IDS)
+    if kind == 4:
+        return fdp.PickValueInList(PROVIDER_NAMES)
+    return fdp.ConsumeUnicode(fdp.ConsumeIntInRange(0, 12))
+
+
+def _draw_direction(fdp: Any) -> Any:
+    kind = fdp.ConsumeIntInRange(0, 15)
+    if kind < 12:
+        return DIRECTIONS[kind % 3]
+    if kind < 15:
+        return wc.Direction(DIRECTIONS[kind - 12])
+    return fdp.ConsumeUnicode(fdp.ConsumeIntInRange(0, 9))
+
+
+# ---------------------------------------------------------------- the properties
+
+
+def _expect_same(a: Any, b: Any, what: str, ctx: Any) -> None:
+    if a.verdict != b.verdict or a.normalized != b.normalized or a.channel != b.channel:
+        raise AssertionError(
+            f"{what} disagree on {ctx!r}: {a.verdict}/{a.normalized}/{a.codes} vs {b.verdict}/{b.normalized}/{b.codes}"
+        )
+
+
+def _check_result(r: Any, number: object, prov: Any, want: Any, ctx: Any) -> None:
+    assert r.verdict in (wc.Verdict.OFFICIAL, wc.Verdict.UNOFFICIAL, wc.Verdict.MALFORMED), ctx
+    assert r.is_official == (r.verdict == "official"), ctx
+    assert r.reasons, ctx
+    assert r.number == (number if isinstance(number, str) else repr(number)), (ctx, r.number)
+    assert r.direction is want, (ctx, r.direction)
+    if r.is_official:
+        assert r.channel is not None and r.channel.sources, ctx
+        assert r.provider is not None and r.normalized is not None, ctx
+        assert r.channel.direction.allows(want), (ctx, r.channel.direction)
+        assert r.channel in r.provider.channels, ctx
+        if prov is not None:
+            assert r.provider.id == prov.id, (ctx, r.provider.id)
+    else:
+        assert r.channel is None, ctx
+    if r.normalized is not None:
+        assert r.verdict != "malformed" or r.normalized is None, ctx
+    for reason in r.reasons:
+        for loc in ("en", "zh-Hans", "zh-Hant", "xx"):
+            reason.text(loc)
+    r.advice("en")
+    r.advice("zh-Hant")
+    json.dumps(r.to_dict(), ensure_ascii=False)
+
+
+def TestOneInput(data: bytes) -> None:
+    fdp = atheris.FuzzedDataProvider(data)
+    number = _draw_number(fdp)
+    region = _draw_region(fdp)
+    provider = _draw_provider(fdp)
+    direction = _draw_direction(fdp)
+    ctx = (number, region, provider, direction)
+
+    prov = wc.find_provider(provider) if provider is not None else None
+    unknown = provider is not None and prov is None
+    bad_direction = isinstance(direction, str) and direction not in DIRECTIONS
+    kw: dict[str, Any] = {"provider": provider, "region": region, "direction": direction}
+
+    # is_official_number never raises
+    official = wc.is_official_number(number, **kw)
+    assert official is True or official is False, ctx
+
+    try:
+        r = wc.check_number(number, **kw)
+    except wc.UnknownProviderError:
+        assert unknown, ctx
+        assert official is False, ctx
+        try:
+            wc.validate_number(number, **kw)
+        except wc.UnknownProviderError:
+            pass
+        else:
+            raise AssertionError(f"validate_number accepted an unknown provider: {ctx!r}") from None
+        return
+    except ValueError as exc:
+        assert bad_direction and not isinstance(exc, wc.WalletContactError), (ctx, exc)
+        assert official is False, ctx
+        return
+    assert not unknown and not bad_direction, ctx
+    want = direction if isinstance(direction, wc.Direction) else wc.Direction(direction)
+    _check_result(r, number, prov, want, ctx)
+    assert official is r.is_official, (ctx, official, r.verdict, r.codes)
+
+    # the same call again (the fast path's cache may answer now) gives the same answer
+    _expect_same(r, wc.check_number(number, **kw), "check_number twice", ctx)
+
+    # validate_number: the check of an official number, or NumberError saying why not
+    try:
+        v = wc.validate_number(number, **kw)
+    except wc.NumberError as exc:
+        assert not r.is_official, ctx
+        expected = wc.MalformedNumberError if r.verdict == "malformed" else wc.UnofficialNumberError
+        assert type(exc) is expected, (ctx, type(exc), r.verdict)
+        assert exc.check.verdict == r.verdict, ctx
+        str(exc)
+    else:
+        assert r.is_official, ctx
+        _expect_same(r, v, "check_number/validate_number", ctx)
+
+    # check_many (no fast path, its own cache) agrees with check_number
+    many = list(wc.check_many([number, number], **kw))
+    assert len(many) == 2, ctx
+    _expect_same(r, many[0], "check_number/check_many", ctx)
+    _expect_same(many[0], many[1], "check_many twice", ctx)
+
+    # check_caller: outbound, always SPOOFABLE, agrees with check_number(direction="outbound")
+    if provider is not None and isinstance(number, str):
+        c = wc.check_caller(number, claimed_provider=provider, region=region)  # type: ignore[arg-type]
+        _check_result(c, number, prov, wc.Direction.OUTBOUND, ctx)
+        assert c.caller and "SPOOFABLE" in c.codes, ctx
+        out = wc.check_number(number, provider=provider, region=region, direction="outbound")  # type: ignore[arg-type]
+        _expect_same(c, out, "check_caller/check_number(outbound)", ctx)
+        c.advice("zh-Hans")
+
+
+def main(argv: list[str] | None = None) -> None:
+    if atheris is None:
+        sys.exit("atheris is not installed: pip install atheris (or the '.[fuzz]' extra)")
+    with atheris.instrument_imports(include=["walletcontact"]):
+        _setup()
+    atheris.Setup(sys.argv if argv is None else argv, TestOneInput)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()
