@@ -17,7 +17,15 @@ from typing import Any
 import phonenumbers
 
 from walletcontact._load import load_builtin
-from walletcontact._phone import SUPPORTED_REGIONS, VANITY_REGIONS, example_spellings, key_info, read_raw, record_key
+from walletcontact._phone import (
+    SUPPORTED_REGIONS,
+    VANITY_REGIONS,
+    example_spellings,
+    is_fixed_line,
+    key_info,
+    read_raw,
+    record_key,
+)
 from walletcontact._reading import compact, scan
 
 DEFAULT = Path(__file__).resolve().parent.parent / "src" / "walletcontact" / "data" / "numbers.json"
@@ -39,7 +47,10 @@ def build() -> dict[str, Any]:
                     continue
                 for region in sorted(regions):
                     if region in SUPPORTED_REGIONS:
-                        readings[f"{region}|{k}"] = list(read_raw(text, region))
+                        raw = list(read_raw(text, region))
+                        if raw[5] and not raw[4] and raw[1]:
+                            raw[8] = is_fixed_line(raw[1])
+                        readings[f"{region}|{k}"] = raw
         for rec in (*prov.known_fakes, *prov.unverified):
             records[f"{rec.region}|{rec.number}"] = record_key(rec.number, rec.region) or ""
     return {

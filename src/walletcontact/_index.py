@@ -65,6 +65,13 @@ class PhoneIndex:
         self.fakes = {k: tuple(v) for k, v in fakes.items()}
         self.unverified = {k: tuple(v) for k, v in unverified.items()}
         self.by_family = {k: tuple(v) for k, v in by_cc.items()}
+        #: family → nsn length → entries (look-alikes compare only lengths that can match)
+        self.family_lengths: dict[str, dict[int, tuple[Entry, ...]]] = {}
+        for fam, entries in self.by_family.items():
+            lengths: dict[int, list[Entry]] = {}
+            for e in entries:
+                lengths.setdefault(len(e.nsn), []).append(e)
+            self.family_lengths[fam] = {k: tuple(v) for k, v in sorted(lengths.items())}
         self.regions = tuple(regions)
         self.short_keys = frozenset(k for k in self.by_key if not k.startswith("+"))
         #: official answers by exact arguments, and by separator-free spelling (bounded)

@@ -47,7 +47,7 @@ def load_builtin() -> Registry:
     provs: list[Provider] = []
     for entry in entries:
         origin = f"walletcontact/data/providers/{entry.name}"
-        data = parse_text(entry.read_bytes(), origin)
+        data = parse_text(entry.read_bytes(), origin, trusted=True)
         for path, raw in provider_dicts(data, origin):
             prov, errs = structure_provider(raw, origin, path)
             problems.extend(errs)
@@ -56,7 +56,9 @@ def load_builtin() -> Registry:
                     problems.append(f"{origin}: {path}.id: id {prov.id!r} differs from the file name")
                 provs.append(prov)
     proc_origin = "walletcontact/data/procedures.json"
-    generic = structure_procedures(parse_text((root / "procedures.json").read_bytes(), proc_origin), proc_origin)
+    generic = structure_procedures(
+        parse_text((root / "procedures.json").read_bytes(), proc_origin, trusted=True), proc_origin
+    )
     if problems:
         raise DataError(problems)
     return Registry(provs, origins={p.id: BUILTIN for p in provs}, procedures=generic)

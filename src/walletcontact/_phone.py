@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberType, shortnumberinfo
 
-from ._reading import RawReading, scan
+from ._reading import RawReading, compact, scan
 
 __all__ = [
     "SUPPORTED_REGIONS",
@@ -38,10 +40,100 @@ def region_for(number: phonenumbers.PhoneNumber, fallback: str) -> str:
     return valid or regions[0]
 
 
+def _fast_parse(digits: str, region: str) -> phonenumbers.PhoneNumber:
+    """``phonenumbers.parse`` for a plain string of digits (maybe with a leading +).
+
+    It runs the same steps as ``parse`` after its text clean-up (country code, national prefix,
+    length, leading zeros), using phonenumbers' own helpers; the clean-up is what a plain digit
+    string does not need. tests/test_phone_fast.py checks it against ``parse`` over every region.
+    """
+    u = phonenumbers.phonenumberutil
+    numobj = phonenumbers.PhoneNumber()
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region, None)
+    if metadata is None:
+        raise LookupError(region)
+    country_code, national = _extract_country_code(u, digits, metadata, numobj)
+    if country_code != 0:
+        number_region = u.region_code_for_country_code(country_code)
+        if number_region != region:
+            metadata = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(country_code, number_region)
+    else:
+        national += digits  # a plain digit string normalises to itself
+        numobj.country_code = metadata.country_code
+    if len(national) < u._MIN_LENGTH_FOR_NSN:
+        raise ValueError("too short")
+    if metadata is not None:
+        _, potential, _ = u._maybe_strip_national_prefix_carrier_code(national, metadata)
+        if u._test_number_length(potential, metadata) not in (
+            phonenumbers.ValidationResult.TOO_SHORT,
+            phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY,
+            phonenumbers.ValidationResult.INVALID_LENGTH,
+        ):
+            national = potential
+    if len(national) > u._MAX_LENGTH_FOR_NSN:
+        raise ValueError("too long")
+    u._set_italian_leading_zeros_for_phone_number(national, numobj)
+    numobj.national_number = int(national)
+    return numobj
+
+
+def _extract_country_code(
+    u: Any, digits: str, metadata: Any, numobj: phonenumbers.PhoneNumber
+) -> tuple[int, str]:
+    """``_maybe_extract_country_code`` for a digit string, without its Unicode normalisation."""
+    if digits.startswith("+"):
+        full, from_default = digits[1:], False
+    else:
+        idd = metadata.international_prefix if metadata.international_prefix is not None else "NonMatch"
+        m = u.re_compile(idd).match(digits)
+        full, from_default = digits, True
+        if m:
+            rest = digits[m.end() :]
+            if not rest or rest[0] != "0":  # an IDD followed by 0 is not an IDD
+                full, from_default = rest, False
+    if not from_default:
+        if len(full) <= u._MIN_LENGTH_FOR_NSN:
+            raise ValueError("too short after the international prefix")
+        cc, rest_of_number = u._extract_country_code(full)
+        if cc == 0:
+            raise ValueError("country code not recognised")
+        numobj.country_code = cc
+        return cc, rest_of_number
+    default_cc = str(metadata.country_code)
+    if full.startswith(default_cc):
+        general = metadata.general_desc
+        _, potential, _ = u._maybe_strip_national_prefix_carrier_code(full[len(default_cc) :], metadata)
+        if (
+            not u._match_national_number(full, general, False) and u._match_national_number(potential, general, False)
+        ) or u._test_number_length(full, metadata) == phonenumbers.ValidationResult.TOO_LONG:
+            numobj.country_code = metadata.country_code
+            return metadata.country_code, potential
+    numobj.country_code = 0
+    return 0, ""
+
+
+_fast_ok = True
+
+
+def parse(text: str, region: str) -> phonenumbers.PhoneNumber:
+    """``phonenumbers.parse``, through the fast route for plain digit strings when it can."""
+    global _fast_ok
+    if _fast_ok:
+        digits = compact(text)
+        if digits is not None and 3 <= len(digits.lstrip("+")) <= 17:
+            try:
+                return _fast_parse(digits, region)
+            except AttributeError:  # helpers renamed in another phonenumbers: use parse from now on
+                _fast_ok = False
+            except Exception:  # anything unusual: let parse decide, with its own error
+                pass
+    return phonenumbers.parse(text, region)
+
+
 def read_raw(text: str, region: str) -> RawReading:
     """Read cleaned ``text`` with ``region`` as the default region (see ``_reading.RawReading``)."""
     try:
-        number = phonenumbers.parse(text, region)
+        number = parse(text, region)
     except NumberParseException as exc:
         code = {
             NumberParseException.INVALID_COUNTRY_CODE: "INVALID_COUNTRY_CODE",
@@ -56,8 +148,7 @@ def read_raw(text: str, region: str) -> RawReading:
     home = region_for(number, region)
     if phonenumbers.is_valid_number(number):
         key = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-        fixed = phonenumbers.number_type(number) in _FIXED
-        return (home, key, nsn, cc, False, True, False, None, fixed)
+        return (home, key, nsn, cc, False, True, False, None, None)
     try:
         if shortnumberinfo.is_valid_short_number_for_region(number, home):
             emergency = shortnumberinfo.is_emergency_number(nsn, home)
@@ -74,6 +165,11 @@ def read_raw(text: str, region: str) -> RawReading:
         phonenumbers.ValidationResult.INVALID_COUNTRY_CODE: "INVALID_COUNTRY_CODE",
     }.get(possible, "INVALID_NUMBER")
     return (home, None, nsn, cc, False, False, False, code, False)
+
+
+def is_fixed_line(key: str) -> bool:
+    """Whether an E.164 key is a fixed-line number (asked only for area code + service number)."""
+    return phonenumbers.number_type(phonenumbers.parse(key, None)) in _FIXED
 
 
 def _family(key: str) -> str:

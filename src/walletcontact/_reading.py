@@ -14,9 +14,7 @@ import json
 import threading
 import unicodedata
 from collections.abc import Container
-from typing import Any
-
-import attrs
+from typing import Any, NamedTuple
 
 #: Longest input read at all; anything longer is "too long" without further work.
 MAX_INPUT_CHARS = 128
@@ -28,8 +26,7 @@ ASCII_SEPARATORS = " -().\t/"
 
 _EXT_MARKERS = (";ext=", ",", ";", " ext", "ext.", "ext", " x", "x", "#", "转", "轉", "分机", "分機")
 
-@attrs.frozen
-class Scan:
+class Scan(NamedTuple):
     """What the clean-up found in the raw text."""
 
     text: str  # cleaned: ASCII digits, invisible and bidi characters removed
@@ -51,9 +48,17 @@ def _digit_script(ch: str) -> str:
     return name.split(" DIGIT ", 1)[0] if " DIGIT " in name else name.split()[0]
 
 
+_PLAIN = frozenset("0123456789+ -()./")
+
+
 def scan(raw: str) -> Scan:
     """Clean ``raw`` and record what was removed or converted."""
     text = raw.strip()
+    if text and text.isascii() and _PLAIN.issuperset(text):
+        # plain ASCII digits and separators: nothing to convert, remove or report
+        has_digit = any("0" <= c <= "9" for c in text)
+        intl = text.startswith("+") or text.lstrip("(").startswith("00")
+        return Scan(text, False, False, ("ASCII",) if has_digit else (), False, None, intl, False)
     low = text.lower()
     if low.startswith("tel:"):
         text = text[4:]
@@ -123,8 +128,7 @@ def _digits(text: str) -> str:
     return "".join(c for c in text if "0" <= c <= "9")
 
 
-@attrs.frozen
-class Reading:
+class Reading(NamedTuple):
     """A number read in one region."""
 
     region: str  # the region the number belongs to
@@ -138,8 +142,9 @@ class Reading:
     alt_key: str | None = None  # "CC:digits" when a service number follows an area code
 
 
-#: (region the number belongs to, key, nsn, country code, short, valid, emergency, error, fixed line)
-RawReading = tuple[str, "str | None", str, int, bool, bool, bool, "str | None", bool]
+#: (region the number belongs to, key, nsn, country code, short, valid, emergency, error,
+#: fixed line: True/False, or None when not yet asked)
+RawReading = tuple[str, "str | None", str, int, bool, bool, bool, "str | None", "bool | None"]
 
 _ASCII_NUMBER = frozenset("0123456789+")
 _COMPACT = str.maketrans("", "", ASCII_SEPARATORS)
@@ -243,20 +248,38 @@ def read_raw(text: str, region: str) -> RawReading:
             if hit is not None:
                 home, key, nsn, cc, short, valid, emergency, error, fixed = hit
                 return (home, key, nsn, cc, short, valid, emergency, error, fixed)
-    from ._phone import read_raw as read_with_phonenumbers
+    result: RawReading = _phone_module().read_raw(text, region)
+    return result
 
-    return read_with_phonenumbers(text, region)
+
+_phone_mod: Any = None
+
+
+def _phone_module() -> Any:
+    """The phonenumbers-based module, imported on first need (it imports phonenumbers)."""
+    global _phone_mod
+    if _phone_mod is None:
+        from . import _phone
+
+        _phone_mod = _phone
+    return _phone_mod
 
 
 def finish(raw: RawReading, short_keys: Container[str]) -> Reading:
     """Complete a reading with what the registry knows: carrier short codes, service numbers
     dialled after an area code (``0571-95188`` → ``CN:95188``)."""
     home, key, nsn, cc, short, valid, emergency, error, fixed = raw
-    if valid and not short and fixed:
+    if valid and not short and key is not None:
         for cut in (2, 3, 4):
             rest = nsn[cut:]
             if len(rest) >= 3 and f"{home}:{rest}" in short_keys:
-                return Reading(home, key, nsn, cc, short, valid, emergency, error, f"{home}:{rest}")
+                if fixed is None:
+                    from ._phone import is_fixed_line
+
+                    fixed = is_fixed_line(key)
+                if fixed:
+                    return Reading(home, key, nsn, cc, short, valid, emergency, error, f"{home}:{rest}")
+                break
     if not valid and cc and error is not None and error not in ("NOT_A_NUMBER",) and f"{home}:{nsn}" in short_keys:
         return Reading(home, f"{home}:{nsn}", nsn, cc, True, True, False, None)
     return Reading(home, key, nsn, cc, short, valid, emergency, error)

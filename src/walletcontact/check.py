@@ -10,12 +10,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
 from . import registry as _registry_mod
 from ._messages import ADVICE, LOOKALIKE_KINDS, REASONS, WORDS, pick, render
+from ._reading import MAX_INPUT_CHARS, read, scan, supported_regions, vanity_regions
 from .errors import MalformedNumberError, UnofficialNumberError, WalletContactError
 from .model import (
     CallerPolicy,
@@ -30,6 +31,8 @@ from .model import (
 )
 from .registry import Registry, default_registry
 
+#: Everything but ASCII digits, for the digits of a cleaned ASCII text.
+_NOT_DIGITS = str.maketrans("", "", "".join(chr(i) for i in range(128) if not chr(i).isdigit()))
 #: Separators removed before the spelling cache is consulted (plain ASCII input only).
 _FAST_DELETE = str.maketrans("", "", " -().\t/")
 
@@ -61,9 +64,10 @@ class Verdict(str, Enum):
         return str(self.value)
 
 
-@attrs.frozen
-class Reason:
-    """A coded reason. ``code`` is stable (for programs); ``message`` is English prose."""
+class Reason(NamedTuple):
+    """A coded reason. ``code`` is stable (for programs); ``message`` is English prose.
+
+    A named tuple: cheap to make on the hot path, immutable, picklable."""
 
     code: str
     params: tuple[tuple[str, str], ...] = ()
@@ -314,8 +318,6 @@ def _evaluate(
     *,
     caller: bool,
 ) -> NumberCheck:
-    from ._reading import MAX_INPUT_CHARS, scan, supported_regions, vanity_regions
-
     SUPPORTED_REGIONS = supported_regions()
     VANITY_REGIONS = vanity_regions()
 
@@ -329,7 +331,9 @@ def _evaluate(
         tail.append(_reason("SPOOFABLE"))
 
     def reports(r: str | None) -> tuple[PhoneChannel, ...]:
-        regions = [r] if r else list(prov.regions if prov else ())
+        if r:
+            return reg.reports(r)
+        regions = list(prov.regions if prov else ())
         out: list[PhoneChannel] = []
         for one in regions:
             out.extend(c for c in reg.reports(one) if c not in out)
@@ -356,7 +360,9 @@ def _evaluate(
     if len(number) > MAX_INPUT_CHARS:
         return malformed("TOO_LONG", region_code, region=region_code or "any region")
     s = scan(number)
-    digits_seen = "".join(c for c in s.text if c.isdigit())
+    digits_seen = s.text.translate(_NOT_DIGITS) if s.scripts == ("ASCII",) and not s.letters else "".join(
+        c for c in s.text if c.isdigit()
+    )
     if s.bidi:
         info.append(_reason("BIDI_CONTROL", digits=digits_seen))
     if s.invisible:
@@ -504,15 +510,11 @@ def _candidate_regions(s: Scan, region: str | None, prov: Provider | None, idx: 
     else:
         for r in idx.regions:
             out.setdefault(r, None)
-    from ._reading import supported_regions
-
     regions = supported_regions()
     return [r for r in out if r in regions]
 
 
 def _read(s: Scan, region: str, idx: PhoneIndex) -> Reading:
-    from ._reading import read
-
     return read(s.text, region, idx.short_keys)
 
 
@@ -555,6 +557,8 @@ def _choose(
 
 
 def _records(table: dict[str, tuple[RecordEntry, ...]], r: Reading, s: Scan, prov: Provider | None) -> list[RecordEntry]:
+    if not table:
+        return []
     keys = [k for k in (r.key, r.alt_key) if k]
     if r.country_code and r.nsn:
         keys.append(f"~{r.country_code}:{r.nsn}")
@@ -603,24 +607,30 @@ _KIND_ORDER = ("digit-changed", "digits-swapped", "digit-added", "digit-removed"
 
 
 def _find_lookalike(idx: PhoneIndex, r: Reading, prov: Provider | None, exclude: set[str]) -> tuple[Entry, str] | None:
-    families = []
-    if r.country_code:
-        families.append(f"+{r.country_code}")
-    families.append(r.region)
-    best: tuple[int, int, Entry, str] | None = None
-    seen_digits = r.nsn
-    if not seen_digits:
+    digits = r.nsn
+    if not digits:
         return None
+    families = [f"+{r.country_code}", r.region] if r.country_code else [r.region]
+    n = len(digits)
+    best: tuple[int, int, Entry, str] | None = None
     for fam in families:
-        for e in idx.by_family.get(fam, ()):
-            if e.key in exclude or (prov is not None and e.provider.id != prov.id):
-                continue
-            kind = lookalike_kind(seen_digits, e.nsn)
-            if kind is None:
-                continue
-            rank = (_KIND_ORDER.index(kind), e.channel.confidence is not Confidence.OFFICIAL)
-            if best is None or rank < (best[0], best[1]):
-                best = (rank[0], int(rank[1]), e, kind)
+        by_len = idx.family_lengths.get(fam)
+        if not by_len:
+            continue
+        for length, entries in by_len.items():
+            if abs(length - n) > 1 and not (4 <= length < n):
+                continue  # neither one edit away nor containable
+            for e in entries:
+                if e.key in exclude or (prov is not None and e.provider.id != prov.id):
+                    continue
+                if length < n - 1 and e.nsn not in digits:
+                    continue
+                kind = lookalike_kind(digits, e.nsn)
+                if kind is None:
+                    continue
+                rank = (_KIND_ORDER.index(kind), int(e.channel.confidence is not Confidence.OFFICIAL))
+                if best is None or rank < (best[0], best[1]):
+                    best = (rank[0], rank[1], e, kind)
     return None if best is None else (best[2], best[3])
 
 

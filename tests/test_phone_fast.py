@@ -1,0 +1,58 @@
+"""The fast route for plain digit strings gives exactly what phonenumbers.parse gives."""
+
+from __future__ import annotations
+
+import random
+
+import phonenumbers
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from walletcontact import _phone
+
+REGIONS = sorted(phonenumbers.SUPPORTED_REGIONS)
+
+
+def _reference(text: str, region: str) -> object:
+    try:
+        n = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException as exc:
+        return ("error", exc.error_type)
+    return (n.country_code, n.national_number, n.italian_leading_zero, n.number_of_leading_zeros)
+
+
+def _ours(text: str, region: str) -> object:
+    try:
+        n = _phone.parse(text, region)
+    except phonenumbers.NumberParseException as exc:
+        return ("error", exc.error_type)
+    return (n.country_code, n.national_number, n.italian_leading_zero, n.number_of_leading_zeros)
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_every_region_sweep(region: str) -> None:
+    rng = random.Random(region)
+    cc = str(phonenumbers.country_code_for_region(region))
+    samples = []
+    for _ in range(60):
+        n = rng.randint(3, 15)
+        digits = "".join(rng.choice("0123456789") for _ in range(n))
+        samples += [digits, "0" + digits, "+" + cc + digits, "00" + cc + digits, "011" + cc + digits, "+" + digits]
+    for text in samples:
+        assert _ours(text, region) == _reference(text, region), (text, region)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    text=st.from_regex(r"\+?[0-9]{1,18}", fullmatch=True),
+    region=st.sampled_from(REGIONS),
+)
+def test_property(text: str, region: str) -> None:
+    assert _ours(text, region) == _reference(text, region)
+
+
+def test_the_fast_route_is_taken() -> None:
+    assert _phone._fast_ok
+    n = _phone._fast_parse("13800138000", "CN")
+    assert n == phonenumbers.parse("13800138000", "CN")
