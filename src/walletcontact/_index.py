@@ -3,6 +3,7 @@ and the look-alike table. Built on the first number check (imports phonenumbers)
 
 from __future__ import annotations
 
+import re
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -72,6 +73,12 @@ class PhoneIndex:
             for e in entries:
                 lengths.setdefault(len(e.nsn), []).append(e)
             self.family_lengths[fam] = {k: tuple(v) for k, v in sorted(lengths.items())}
+        #: family → one pattern matching any of its numbers of 4+ digits (a quick "contains any?")
+        self.contained: dict[str, re.Pattern[str]] = {
+            fam: re.compile("|".join(sorted({e.nsn for e in entries if len(e.nsn) >= 4}, key=len, reverse=True)))
+            for fam, entries in self.by_family.items()
+            if any(len(e.nsn) >= 4 for e in entries)
+        }
         self.regions = tuple(regions)
         self.short_keys = frozenset(k for k in self.by_key if not k.startswith("+"))
         #: official answers by exact arguments, and by separator-free spelling (bounded)

@@ -525,6 +525,15 @@ def _choose(
 
     An area code before a service number (0571-95188) is accepted only in national form: whether
     +86 571 95188 reaches the service from abroad is not something the data can vouch for."""
+    if len(readings) == 1:
+        r = readings[0]
+        hits = idx.by_key.get(r.key, ()) if r.key is not None else ()
+        if hits:
+            return r, list(hits), False
+        if r.alt_key is not None and national:
+            hits = idx.by_key.get(r.alt_key, ())
+            return r, list(hits), bool(hits)
+        return r, [], False
     best: tuple[int, Reading, list[Entry], bool] | None = None
     collected: list[Entry] = []
     for r in readings:
@@ -618,8 +627,12 @@ def _find_lookalike(idx: PhoneIndex, r: Reading, prov: Provider | None, exclude:
         if not by_len:
             continue
         for length, entries in by_len.items():
-            if abs(length - n) > 1 and not (4 <= length < n):
-                continue  # neither one edit away nor containable
+            if abs(length - n) > 1:
+                if not (4 <= length < n):
+                    continue  # neither one edit away nor containable
+                rx = idx.contained.get(fam)
+                if rx is None or rx.search(digits) is None:
+                    continue  # no official number of this family occurs inside the digits
             for e in entries:
                 if e.key in exclude or (prov is not None and e.provider.id != prov.id):
                     continue

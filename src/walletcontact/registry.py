@@ -275,7 +275,7 @@ def _set(reg: Registry) -> None:
 
 def _load_builtin() -> Registry:
     global _loads
-    from ._load import load_builtin
+    from ._builtin import load_builtin
 
     _loads += 1
     return load_builtin()
