@@ -79,3 +79,8 @@ def acme_file(tmp_path: Any, acme_doc: dict[str, Any]) -> Any:
 @pytest.fixture(scope="session")
 def builtin() -> wc.Registry:
     return wc.default_registry()
+
+
+# The atheris harnesses are programs, run by tests/test_fuzz_smoke.py in a subprocess; pytest's
+# doctest collection must not import them (atheris may not be installed).
+collect_ignore_glob = ["fuzz/*.py"]

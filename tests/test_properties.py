@@ -123,3 +123,32 @@ def test_attrs_validator_agrees(number: str, provider: str) -> None:
 
 def test_authorities_are_not_wallets() -> None:
     assert any(p.kind is ProviderKind.AUTHORITY for p in wc.providers())
+
+
+SPELLINGS = st.one_of(
+    NUMBERS,
+    st.text(alphabet="0123456789+ -().", max_size=20),
+    st.sampled_from(["+", "++", "+ +", "00", "0 0", "(00)", "(0)"]).flatmap(
+        lambda p: st.sampled_from([n for _, n, _ in OFFICIAL]).map(lambda n: p + n.lstrip("+"))
+    ),
+)
+
+
+@SETTINGS
+@given(first=SPELLINGS, second=SPELLINGS, region=REGIONS, provider=PROVIDERS)
+def test_answers_do_not_depend_on_earlier_calls(
+    first: str, second: str, region: str | None, provider: str | None
+) -> None:
+    """The caches only ever return what a fresh evaluation would."""
+    from walletcontact import check
+    from walletcontact.registry import default_registry
+
+    reg = default_registry()
+    idx = reg.phone_index()
+    prov = reg.get(provider) if provider is not None else None
+    for number in (first, second, first):
+        cached = wc.check_number(number, provider=provider, region=region)
+        fresh = check._evaluate(number, prov, region, wc.Direction.INBOUND, reg, idx, caller=False)
+        assert (cached.verdict, cached.codes, cached.normalized, cached.channel) == (
+            fresh.verdict, fresh.codes, fresh.normalized, fresh.channel
+        ), number

@@ -12,6 +12,8 @@ from typing import Any, Union
 import attrs
 
 from ._serde import (
+    check_shape,
+    key_list,
     parse_text,
     provider_dicts,
     structure_provider,
@@ -69,7 +71,7 @@ def _read_document(data: Any, origin: str) -> tuple[list[_Record], list[_Extensi
                 continue
             extra = sorted(set(ext) - {"id", *_EXTENSION_KEYS})
             if extra:
-                problems.append(f"{origin}: {p}: unknown key(s): {', '.join(map(str, extra))}")
+                problems.append(f"{origin}: {p}: unknown key(s): {key_list(extra)}")
                 continue
             extensions.append(_Extension(ext["id"], origin, p, ext))
         if set(data) <= {"schema"}:
@@ -110,7 +112,18 @@ def _read_traversable(entry: Any, origin: str) -> tuple[list[_Record], list[_Ext
                 probs += p
         return recs, exts, probs
     fmt = "toml" if entry.name.endswith(".toml") else "json"
-    return _read_document(parse_text(entry.read_bytes(), origin, fmt=fmt), origin)
+    return _read_document(parse_text(_read_limited(entry, origin), origin, fmt=fmt), origin)
+
+
+def _read_limited(entry: Any, origin: str) -> bytes:
+    """Read a Traversable file, never more than the size limit (plus one byte to notice)."""
+    from ._serde import MAX_DOCUMENT_BYTES
+
+    with entry.open("rb") as f:
+        raw: bytes = f.read(MAX_DOCUMENT_BYTES + 1)
+    if len(raw) > MAX_DOCUMENT_BYTES:
+        raise DataError(f"{origin}: $: document is too large (more than {MAX_DOCUMENT_BYTES} bytes)")
+    return raw
 
 
 def _read_source(src: Source) -> tuple[list[_Record], list[_Extension], list[str]]:
@@ -119,6 +132,7 @@ def _read_source(src: Source) -> tuple[list[_Record], list[_Extension], list[str
     if isinstance(src, Registry):
         return [_Record(p, src.origin(p.id), "$") for p in src], [], []
     if isinstance(src, Mapping):
+        check_shape(src, "<mapping>")
         return _read_document(src, "<mapping>")
     if isinstance(src, (str, os.PathLike)):
         path = Path(src)
@@ -214,6 +228,7 @@ def load_registry(
     if plugins:
         for origin, data in plugin_sources(plugins):
             if isinstance(data, Mapping):
+                check_shape(data, origin)
                 recs, exts, probs = _read_document(data, origin)
             elif hasattr(data, "iterdir") and hasattr(data, "read_bytes"):
                 recs, exts, probs = _read_traversable(data, origin)

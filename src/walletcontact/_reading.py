@@ -57,7 +57,7 @@ def scan(raw: str) -> Scan:
     if text and text.isascii() and _PLAIN.issuperset(text):
         # plain ASCII digits and separators: nothing to convert, remove or report
         has_digit = any("0" <= c <= "9" for c in text)
-        intl = text.startswith("+") or text.lstrip("(").startswith("00")
+        intl = text.startswith("+") or _digits(text).startswith("00")
         return Scan(text, False, False, ("ASCII",) if has_digit else (), False, None, intl, False)
     low = text.lower()
     if low.startswith("tel:"):

@@ -35,9 +35,12 @@ from .model import (
 
 SCHEMA_VERSION = 1
 #: Largest document accepted (bytes of JSON or TOML text).
-MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
+MAX_DOCUMENT_BYTES = 4 * 1024 * 1024
 #: Deepest nesting accepted in a document.
 MAX_DEPTH = 24
+#: Most values (objects, lists, strings, numbers) in one document, and items in one list.
+MAX_NODES = 200_000
+MAX_LIST_ITEMS = 10_000
 
 _TAGS: dict[str, type[Any]] = {cls.TYPE.value: cls for cls in CHANNEL_CLASSES}
 
@@ -192,6 +195,13 @@ def _is_locale(tag: str) -> bool:
     return all(1 <= len(p) <= 8 and p.isascii() and p.isalnum() for p in parts[1:])
 
 
+def key_list(keys: Any) -> str:
+    names = sorted((k if isinstance(k, str) else repr(k))[:40] for k in keys)
+    if len(names) > 20:
+        return ", ".join(names[:20]) + f", ... ({len(names)} in all)"
+    return ", ".join(names)
+
+
 def _kind(value: Any) -> str:
     if value is None:
         return "null"
@@ -212,7 +222,9 @@ def _format_exception(exc: BaseException, type_: Any) -> str:
     if isinstance(exc, _HookError):
         return str(exc)
     if isinstance(exc, ForbiddenExtraKeysError):
-        return f"unknown key(s): {', '.join(sorted(exc.extra_fields))}"
+        return f"unknown key(s): {key_list(exc.extra_fields)}"
+    if isinstance(exc, AttributeError):
+        return "expected an object"
     if isinstance(exc, KeyError):
         return "required key missing"
     if isinstance(exc, ValueError) and type_ is not None and hasattr(type_, "__members__"):
@@ -243,7 +255,7 @@ def _paths(exc: BaseException, path: str) -> list[str]:
             out.extend(_paths(sub, path))
         return out
     if isinstance(exc, ForbiddenExtraKeysError):
-        return [f"{path}: unknown key(s): {', '.join(sorted(exc.extra_fields))}"]
+        return [f"{path}: unknown key(s): {key_list(exc.extra_fields)}"]
     type_ = getattr(exc, "type", None)
     return [f"{path}: {_format_exception(exc, type_)}"]
 
@@ -277,25 +289,40 @@ def parse_text(text: str | bytes, origin: str, *, fmt: str = "json", trusted: bo
         raise DataError(f"{origin}: $: not UTF-8 text ({exc.reason})") from None
     except ValueError as exc:  # json.JSONDecodeError, tomllib.TOMLDecodeError
         raise DataError(f"{origin}: $: not valid {fmt.upper()}: {exc}") from None
-    depth = 0 if trusted else _depth(data)
-    if depth > MAX_DEPTH:
-        raise DataError(f"{origin}: $: document is nested too deeply ({depth} > {MAX_DEPTH})")
+    if not trusted:
+        check_shape(data, origin)
     return data
 
 
-def _depth(data: Any) -> int:
-    deepest = 0
-    stack: list[tuple[Any, int]] = [(data, 1)]
+def check_shape(data: Any, origin: str) -> None:
+    """Depth, total size and list lengths, checked before any structuring (bounded work)."""
+    nodes = 0
+    stack: list[tuple[Any, int, str]] = [(data, 1, "$")]
     while stack:
-        node, level = stack.pop()
-        deepest = max(deepest, level)
+        node, level, path = stack.pop()
+        nodes += 1
         if level > MAX_DEPTH:
-            return level
+            raise DataError(f"{origin}: {path}: document is nested too deeply (more than {MAX_DEPTH} levels)")
+        if nodes > MAX_NODES:
+            raise DataError(f"{origin}: $: document has too many values (more than {MAX_NODES})")
         if isinstance(node, dict):
-            stack.extend((v, level + 1) for v in node.values())
+            for k, v in node.items():
+                if not isinstance(k, str):
+                    raise DataError(f"{origin}: {path}: keys must be strings, got {k!r:.40}")
+                if isinstance(v, (dict, list)):
+                    stack.append((v, level + 1, f"{path}.{k}"))
+                else:
+                    nodes += 1
         elif isinstance(node, list):
-            stack.extend((v, level + 1) for v in node)
-    return deepest
+            if len(node) > MAX_LIST_ITEMS:
+                raise DataError(f"{origin}: {path}: list has too many items ({len(node)} > {MAX_LIST_ITEMS})")
+            for n, v in enumerate(node):
+                if isinstance(v, (dict, list)):
+                    stack.append((v, level + 1, f"{path}[{n}]"))
+                else:
+                    nodes += 1
+        if nodes > MAX_NODES:
+            raise DataError(f"{origin}: $: document has too many values (more than {MAX_NODES})")
 
 
 def provider_dicts(data: Any, origin: str) -> list[tuple[str, Any]]:
@@ -306,9 +333,9 @@ def provider_dicts(data: Any, origin: str) -> list[tuple[str, Any]]:
     if schema != SCHEMA_VERSION or isinstance(schema, bool):
         raise DataError(f"{origin}: $.schema: unsupported schema {schema!r}; expected 1")
     if "providers" in data:
-        extra = sorted(set(data) - {"schema", "providers"})
+        extra = set(data) - {"schema", "providers"}
         if extra:
-            raise DataError(f"{origin}: $: unknown key(s): {', '.join(map(str, extra))}")
+            raise DataError(f"{origin}: $: unknown key(s): {key_list(extra)}")
         items = data["providers"]
         if not isinstance(items, list):
             raise DataError(f"{origin}: $.providers: expected a list, got {_kind(items)}")

@@ -267,11 +267,14 @@ def check_number(
     want = direction if isinstance(direction, Direction) else Direction(direction)
     fast_key: tuple[Any, ...] | None = None
     if exact is not None and len(number) <= 64 and number.isascii():
-        # second level: the same number spelled with other separators
-        fast_key = (number.translate(_FAST_DELETE), provider, region, want)
-        hit: NumberCheck | None = idx.fast.get(fast_key)
-        if hit is not None:
-            return hit if hit.number == number else attrs.evolve(hit, number=number)
+        # second level: the same number spelled with other separators. Only for spellings that are
+        # digits with at most one leading +: for those the reading depends on the digits alone.
+        spelled = number.translate(_FAST_DELETE)
+        if spelled and (spelled[1:] if spelled[0] == "+" else spelled).isdigit():
+            fast_key = (spelled, provider, region, want)
+            hit: NumberCheck | None = idx.fast.get(fast_key)
+            if hit is not None:
+                return hit if hit.number == number else attrs.evolve(hit, number=number)
     prov = reg.get(provider) if provider is not None else None
     result = _evaluate(number, prov, region, want, reg, idx, caller=False)
     if result.is_official:
@@ -430,9 +433,11 @@ def _evaluate(
     shown = s.text
     lookalike: tuple[Entry, str] | None = None
     fake: RecordEntry | None = None
-    if prov is not None and wanted:
+    if wanted:
         ch = wanted[0].channel
-        reasons.append(_reason("WRONG_DIRECTION", number=shown, channel_direction=ch.direction.value, **_names(prov)))
+        reasons.append(
+            _reason("WRONG_DIRECTION", number=shown, channel_direction=ch.direction.value, **_names(wanted[0].provider))
+        )
     others_e = [e for e in entries if prov is not None and e.provider.id != prov.id]
     if others_e and prov is not None:
         o = others_e[0].provider
@@ -734,9 +739,10 @@ def check_many(
     region: str | None = None,
     direction: str | Direction = "inbound",
     registry: Registry | None = None,
-    cache_size: int = 65536,
+    cache_size: int = 4096,
 ) -> Iterator[NumberCheck]:
-    """Check a stream of numbers lazily, in constant memory, caching repeated strings (bounded).
+    """Check a stream of numbers lazily, in constant memory, caching repeated strings (at most
+    ``cache_size`` answers, a few MiB by default).
 
     >>> [r.verdict.value for r in check_many(["95188", "95189", "95188"], region="CN")]
     ['official', 'unofficial', 'official']

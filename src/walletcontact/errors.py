@@ -21,6 +21,10 @@ class WalletContactError(Exception):
     """Base class of every error walletcontact raises."""
 
 
+#: Most problems a DataError keeps (the count says how many were found).
+MAX_PROBLEMS = 200
+
+
 class DataError(WalletContactError, ValueError):
     """Provider data could not be loaded.
 
@@ -31,9 +35,12 @@ class DataError(WalletContactError, ValueError):
     def __init__(self, problems: list[str] | tuple[str, ...] | str) -> None:
         if isinstance(problems, str):
             problems = (problems,)
-        self.problems: tuple[str, ...] = tuple(problems)
-        count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} in provider data"
+        found = len(problems)
+        kept = tuple(problems[:MAX_PROBLEMS])
+        if found > MAX_PROBLEMS:
+            kept += (f"... and {found - MAX_PROBLEMS} more problems",)
+        self.problems: tuple[str, ...] = kept
+        head = f"{found} problem{'s' if found != 1 else ''} in provider data"
         super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in self.problems))
 
 
@@ -54,7 +61,10 @@ class NumberError(WalletContactError, ValueError):
     def __init__(self, check: NumberCheck) -> None:
         self.check = check
         reasons = "; ".join(r.message for r in check.reasons) or check.verdict.value
-        super().__init__(f"{check.number!r}: {reasons}")
+        shown = check.number if len(check.number) <= 60 else check.number[:57] + "..."
+        if len(reasons) > 400:
+            reasons = reasons[:397] + "..."
+        super().__init__(f"{shown!r}: {reasons}")
 
 
 class MalformedNumberError(NumberError):
