@@ -22,6 +22,7 @@ not need atheris.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Any
 
@@ -35,6 +36,9 @@ DIRECTIONS = ("inbound", "outbound", "both")
 SEPARATORS = " -().\t/+#,;x\u00a0\u3000\u200b\u202e\u2066\uff0b\uff08"
 DIGIT_ZEROS = (0x30, 0xFF10, 0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50, 0x1D7CE)
 
+#: WALLETCONTACT_FUZZ_STRICT=0 tolerates the library bugs found by the first fuzzing runs (now fixed).
+STRICT = os.environ.get("WALLETCONTACT_FUZZ_STRICT", "1") == "1"  # the known bugs are fixed
+
 # filled in by _setup(), inside atheris.instrument_imports()
 wc: Any = None
 PROVIDER_IDS: list[str] = []
@@ -42,25 +46,42 @@ PROVIDER_NAMES: list[str] = []
 OFFICIAL: list[tuple[str, str, str]] = []  # (provider id, spelling, region)
 
 
+def _import_library() -> Any:
+    """Import walletcontact and every submodule it loads lazily (so that all get instrumented)."""
+    import importlib
+    import pkgutil
+
+    import walletcontact
+
+    for info in pkgutil.iter_modules(walletcontact.__path__, "walletcontact."):
+        if info.name.rsplit(".", 1)[-1] not in ("cli", "frames", "__main__"):
+            importlib.import_module(info.name)
+    walletcontact.preload()
+    return walletcontact
+
+
+def _spellings(number: str, region: str) -> set[str]:
+    import phonenumbers
+
+    out = {number}
+    try:
+        n = phonenumbers.parse(number, region)
+    except phonenumbers.NumberParseException:
+        return out
+    for fmt in (phonenumbers.PhoneNumberFormat.E164, phonenumbers.PhoneNumberFormat.INTERNATIONAL,
+                phonenumbers.PhoneNumberFormat.NATIONAL):
+        out.add(phonenumbers.format_number(n, fmt))
+    return out
+
+
 def _setup() -> None:
     global wc
-    import walletcontact
-    import walletcontact._index
-    import walletcontact._messages
-    import walletcontact._phone
-    import walletcontact.check
-    import walletcontact.model
-    import walletcontact.registry
-
-    wc = walletcontact
-    wc.preload()
-    from walletcontact._phone import example_spellings
-
+    wc = _import_library()
     for p in wc.providers():
         PROVIDER_IDS.append(p.id)
         PROVIDER_NAMES.append(p.name)
         for ch in p.phones:
-            for spelling in example_spellings(ch.number, ch.region) or (ch.number,):
+            for spelling in sorted(_spellings(ch.number, ch.region)):
                 OFFICIAL.append((p.id, spelling, ch.region))
 
 
@@ -153,10 +174,33 @@ def _expect_same(a: Any, b: Any, what: str, ctx: Any) -> None:
         )
 
 
-def _check_result(r: Any, number: object, prov: Any, want: Any, ctx: Any) -> None:
+def _known_no_reasons(r: Any, number: object, prov: Any, region: object, want: Any) -> bool:
+    """Known bug 1: a number published by some provider only for the other direction, checked with
+    no provider, is UNOFFICIAL with no reason at all (``check_number("12381", region="CN")``)."""
+    if STRICT or prov is not None or r.verdict != "unofficial" or want is wc.Direction.BOTH:
+        return False
+    return wc.check_number(number, region=region, direction="both").is_official  # type: ignore[no-any-return]
+
+
+def _known_cache_mismatch(r: Any, fresh: Any, number: object) -> bool:
+    """Known bug 3: ``check_number`` remembers official answers under the number with ASCII
+    separators deleted, so a spelling that differs only in separators gets the cached answer even
+    where its own reading differs (``"+ +63 947 714 7105"`` is malformed until
+    ``"++639477147105"`` has been checked, then official; ``check_many`` still says malformed)."""
+    return (
+        not STRICT
+        and r.is_official
+        and not fresh.is_official
+        and isinstance(number, str)
+        and len(number) <= 64
+        and number.isascii()
+    )
+
+
+def _check_result(r: Any, number: object, prov: Any, region: object, want: Any, ctx: Any) -> None:
     assert r.verdict in (wc.Verdict.OFFICIAL, wc.Verdict.UNOFFICIAL, wc.Verdict.MALFORMED), ctx
     assert r.is_official == (r.verdict == "official"), ctx
-    assert r.reasons, ctx
+    assert r.reasons or _known_no_reasons(r, number, prov, region, want), (ctx, r.verdict, r.normalized)
     assert r.number == (number if isinstance(number, str) else repr(number)), (ctx, r.number)
     assert r.direction is want, (ctx, r.direction)
     if r.is_official:
@@ -168,14 +212,22 @@ def _check_result(r: Any, number: object, prov: Any, want: Any, ctx: Any) -> Non
             assert r.provider.id == prov.id, (ctx, r.provider.id)
     else:
         assert r.channel is None, ctx
-    if r.normalized is not None:
-        assert r.verdict != "malformed" or r.normalized is None, ctx
+    assert r.verdict != "malformed" or r.normalized is None, ctx
     for reason in r.reasons:
         for loc in ("en", "zh-Hans", "zh-Hant", "xx"):
             reason.text(loc)
     r.advice("en")
     r.advice("zh-Hant")
     json.dumps(r.to_dict(), ensure_ascii=False)
+
+
+def _call(fn: Any, *args: Any, **kwargs: Any) -> tuple[Any, Exception | None]:
+    """``(result, None)``, or ``(None, exc)`` for the exceptions the API documents (any other
+    exception propagates: a crash)."""
+    try:
+        return fn(*args, **kwargs), None
+    except (wc.UnknownProviderError, wc.NumberError, ValueError) as exc:
+        return None, exc
 
 
 def TestOneInput(data: bytes) -> None:
@@ -195,57 +247,58 @@ def TestOneInput(data: bytes) -> None:
     official = wc.is_official_number(number, **kw)
     assert official is True or official is False, ctx
 
-    try:
-        r = wc.check_number(number, **kw)
-    except wc.UnknownProviderError:
-        assert unknown, ctx
-        assert official is False, ctx
-        try:
-            wc.validate_number(number, **kw)
-        except wc.UnknownProviderError:
-            pass
-        else:
-            raise AssertionError(f"validate_number accepted an unknown provider: {ctx!r}") from None
-        return
-    except ValueError as exc:
-        assert bad_direction and not isinstance(exc, wc.WalletContactError), (ctx, exc)
+    r, refused = _call(wc.check_number, number, **kw)
+    if refused is not None:
+        if isinstance(refused, wc.UnknownProviderError):  # documented, and only for an unknown provider
+            assert unknown, (ctx, refused)
+            _, again = _call(wc.validate_number, number, **kw)
+            assert isinstance(again, wc.UnknownProviderError), (ctx, again)
+        else:  # ValueError: documented, and only for a bad direction
+            assert bad_direction and not isinstance(refused, wc.WalletContactError), (ctx, refused)
         assert official is False, ctx
         return
     assert not unknown and not bad_direction, ctx
     want = direction if isinstance(direction, wc.Direction) else wc.Direction(direction)
-    _check_result(r, number, prov, want, ctx)
+    _check_result(r, number, prov, region, want, ctx)
     assert official is r.is_official, (ctx, official, r.verdict, r.codes)
 
     # the same call again (the fast path's cache may answer now) gives the same answer
     _expect_same(r, wc.check_number(number, **kw), "check_number twice", ctx)
 
     # validate_number: the check of an official number, or NumberError saying why not
-    try:
-        v = wc.validate_number(number, **kw)
-    except wc.NumberError as exc:
-        assert not r.is_official, ctx
-        expected = wc.MalformedNumberError if r.verdict == "malformed" else wc.UnofficialNumberError
-        assert type(exc) is expected, (ctx, type(exc), r.verdict)
-        assert exc.check.verdict == r.verdict, ctx
-        str(exc)
-    else:
+    v, why = _call(wc.validate_number, number, **kw)
+    if why is None:
         assert r.is_official, ctx
         _expect_same(r, v, "check_number/validate_number", ctx)
+    else:
+        expected = wc.MalformedNumberError if r.verdict == "malformed" else wc.UnofficialNumberError
+        assert not r.is_official and type(why) is expected, (ctx, type(why), r.verdict)
+        assert why.check.verdict == r.verdict, ctx
+        str(why)
 
     # check_many (no fast path, its own cache) agrees with check_number
     many = list(wc.check_many([number, number], **kw))
     assert len(many) == 2, ctx
-    _expect_same(r, many[0], "check_number/check_many", ctx)
+    if not _known_cache_mismatch(r, many[0], number):
+        _expect_same(r, many[0], "check_number/check_many", ctx)
     _expect_same(many[0], many[1], "check_many twice", ctx)
 
     # check_caller: outbound, always SPOOFABLE, agrees with check_number(direction="outbound")
     if provider is not None and isinstance(number, str):
         c = wc.check_caller(number, claimed_provider=provider, region=region)  # type: ignore[arg-type]
-        _check_result(c, number, prov, wc.Direction.OUTBOUND, ctx)
+        _check_result(c, number, prov, region, wc.Direction.OUTBOUND, ctx)
         assert c.caller and "SPOOFABLE" in c.codes, ctx
         out = wc.check_number(number, provider=provider, region=region, direction="outbound")  # type: ignore[arg-type]
-        _expect_same(c, out, "check_caller/check_number(outbound)", ctx)
+        if not _known_cache_mismatch(out, c, number):
+            _expect_same(c, out, "check_caller/check_number(outbound)", ctx)
         c.advice("zh-Hans")
+
+
+def _argv(argv: list[str]) -> list[str]:
+    """libFuzzer's -fork/-jobs modes re-run argv[0] through the shell: make it "python this.py"."""
+    import shlex
+
+    return [f"{shlex.quote(sys.executable)} {shlex.quote(os.path.abspath(__file__))}", *argv[1:]]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -253,7 +306,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit("atheris is not installed: pip install atheris (or the '.[fuzz]' extra)")
     with atheris.instrument_imports(include=["walletcontact"]):
         _setup()
-    atheris.Setup(sys.argv if argv is None else argv, TestOneInput)
+    atheris.Setup(_argv(sys.argv if argv is None else argv), TestOneInput)
     atheris.Fuzz()
 
 
