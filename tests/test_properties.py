@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import attrs
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -152,3 +154,40 @@ def test_answers_do_not_depend_on_earlier_calls(
         assert (cached.verdict, cached.codes, cached.normalized, cached.channel) == (
             fresh.verdict, fresh.codes, fresh.normalized, fresh.channel
         ), number
+
+
+ANY_TEXT = st.one_of(
+    st.text(max_size=60),
+    st.text(alphabet=st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF), max_size=10),  # lone surrogates
+    st.text(alphabet=st.characters(categories=["Cc", "Cf", "Zs", "Nd", "Mn"]), max_size=30),
+    st.text(max_size=20).map(lambda t: t * 500),  # large
+)
+
+
+@SETTINGS
+@given(text=ANY_TEXT, other=ANY_TEXT)
+def test_queries_raise_only_documented_errors(text: str, other: str) -> None:
+    assert isinstance(wc.search_providers(text), list)
+    assert wc.find_provider(text) is None or isinstance(wc.find_provider(text), wc.Provider)
+    for call in (
+        lambda: wc.get_provider(text),
+        lambda: wc.channels(text),
+        lambda: wc.get_procedure("payment-failed", provider=text, locale=other),
+    ):
+        with contextlib.suppress(wc.UnknownProviderError):
+            call()
+    with contextlib.suppress(KeyError):
+        wc.get_procedure(text, locale=other)
+    assert isinstance(wc.report_channels(text), tuple)
+    assert isinstance(wc.providers(region=text), tuple)
+
+
+@SETTINGS
+@given(number=ANY_TEXT, region=st.one_of(st.none(), ANY_TEXT))
+def test_checks_on_hostile_text(number: str, region: str | None) -> None:
+    r = wc.check_number(number, region=region)
+    assert r.is_official == (r.verdict == "official")
+    assert wc.is_official_number(number, region=region) is r.is_official
+    c = wc.check_caller(number, claimed_provider="alipay", region=region)
+    assert "SPOOFABLE" in c.codes
+    assert next(iter(wc.check_many([number], region=region))).verdict == r.verdict
