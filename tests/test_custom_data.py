@@ -155,3 +155,29 @@ def test_oversized_document(tmp_path: Path) -> None:
     big.write_text('{"schema": 1, "providers": [' + ",".join(['"x"'] * 3_000_000) + "]}", encoding="utf-8")
     with pytest.raises(wc.DataError, match="too large"):
         wc.load_registry(big)
+
+
+@pytest.mark.parametrize(
+    ("extensions", "message"),
+    [
+        ({"id": "alipay"}, "$.extensions: expected a list"),
+        ([{"channels": []}], "$.extensions[0]: an extension is an object with an 'id'"),
+        (["alipay"], "$.extensions[0]: an extension is an object with an 'id'"),
+        ([{"id": "alipay", "names": {"en": "x"}}], "$.extensions[0]: unknown key(s): names"),
+        ([{"id": "no-such-wallet", "channels": []}], "$.extensions[0].id: no provider 'no-such-wallet' to extend"),
+        ([{"id": "alipay", "channels": [{"type": "fax"}]}], "$.extensions[0].channels[0]: unknown channel type 'fax'"),
+    ],
+)
+def test_bad_extensions(extensions: Any, message: str) -> None:
+    with pytest.raises(wc.DataError) as info:
+        wc.load_registry({"schema": 1, "extensions": extensions}, extend=True)
+    assert any(message in p for p in info.value.problems), info.value.problems
+
+
+def test_unsupported_sources() -> None:
+    with pytest.raises(TypeError):
+        wc.load_registry(42)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        wc.load_registry(["not a provider"])  # type: ignore[list-item]
+    with pytest.raises(wc.DataError, match="no such file"):
+        wc.load_registry("/nonexistent/walletcontact.json")
