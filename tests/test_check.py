@@ -373,3 +373,11 @@ def test_copy_of_doc_unchanged(acme_doc: dict[str, Any]) -> None:
     before = copy.deepcopy(acme_doc)
     wc.load_registry(acme_doc)
     assert acme_doc == before
+
+
+def test_area_code_before_anti_fraud_number_on_caller_id() -> None:
+    """Genuine 96110 calls show the caller's area code first (025-96110): that is the authority's."""
+    r = wc.check_caller("025-96110", claimed_provider="authority-cn", region="CN")
+    assert r.is_official and "AREA_CODE_SERVICE" in r.codes and "SPOOFABLE" in r.codes
+    intl = wc.check_caller("+86 25 96110", claimed_provider="authority-cn", region="CN")
+    assert not intl.is_official

@@ -25,7 +25,9 @@ VANITY_REGIONS = frozenset(phonenumbers.region_codes_for_country_code(1)) | {
     "AU", "NZ", "PH", "IL", "NL", "GB", "IE"
 }
 
-_FIXED = (PhoneNumberType.FIXED_LINE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
+#: Number types under which a numbering plan files "area code + service number" (CN: 0571-95188 is
+#: a fixed line, 025-96110 shared cost).
+_FIXED = (PhoneNumberType.FIXED_LINE, PhoneNumberType.FIXED_LINE_OR_MOBILE, PhoneNumberType.SHARED_COST)
 
 
 def _digits(text: str) -> str:
@@ -168,7 +170,7 @@ def read_raw(text: str, region: str) -> RawReading:
 
 
 def is_fixed_line(key: str) -> bool:
-    """Whether an E.164 key is a fixed-line number (asked only for area code + service number)."""
+    """Whether an E.164 key is of a type that can be "area code + service number"."""
     return phonenumbers.number_type(phonenumbers.parse(key, None)) in _FIXED
 
 
