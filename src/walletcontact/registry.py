@@ -360,7 +360,7 @@ def channels(
     types are kept), ``direction`` keeps phone numbers used that way (``both`` matches either).
 
     >>> [c.number for c in channels("wechat-pay", type="phone")]
-    ['95017']
+    ['95017', '+86 571 95017']
 
     Raises:
         UnknownProviderError: the provider is unknown.
