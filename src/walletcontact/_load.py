@@ -307,8 +307,6 @@ def _builtin_procedures() -> tuple[Any, ...]:
 
 
 def _apply_extension(prov: Provider, ext: _Extension) -> tuple[Provider | None, list[str]]:
-    from ._serde import converter
-
     body = {"id": prov.id, **{k: ext.raw[k] for k in _EXTENSION_KEYS if k in ext.raw}}
     # structure the added parts through a minimal provider document so paths stay meaningful
     stub = {
@@ -324,7 +322,6 @@ def _apply_extension(prov: Provider, ext: _Extension) -> tuple[Provider | None, 
     part, errs = structure_provider(stub, ext.origin, ext.path)
     if part is None:
         return None, errs
-    del converter
     added_channels: tuple[Channel, ...] = part.channels
     return (
         attrs.evolve(

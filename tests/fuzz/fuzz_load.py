@@ -44,56 +44,11 @@ try:  # atheris is an optional extra (``.[fuzz]``); importing this module must w
 except ImportError:  # pragma: no cover
     atheris = None
 
-SEEN = "2026-11-01"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/, for conftest
+from conftest import SEEN, make_provider
 
-#: A valid single-provider document, modelled on ``tests/conftest.py::make_provider``.
-SEED_DOC: dict[str, Any] = {
-    "schema": 1,
-    "id": "acme-pay",
-    "names": {"en": "Acme Pay", "zh-Hans": "艾克美支付"},
-    "aliases": ["Acme Wallet"],
-    "operator": "Acme Payments Ltd",
-    "regions": ["GB"],
-    "domains": ["acme.example.com"],
-    "phone_support": {"status": "published"},
-    "channels": [
-        {
-            "type": "website",
-            "url": "https://acme.example.com/help",
-            "confidence": "official",
-            "sources": [{"url": "https://acme.example.com/help", "kind": "official", "seen": SEEN}],
-            "verified_on": SEEN,
-        },
-        {
-            "type": "phone",
-            "number": "+44 20 7946 0000",
-            "region": "GB",
-            "direction": "inbound",
-            "confidence": "official",
-            "sources": [{"url": "https://acme.example.com/contact", "kind": "official", "seen": SEEN}],
-            "verified_on": SEEN,
-        },
-        {
-            "type": "phone",
-            "number": "020 7946 0999",
-            "region": "GB",
-            "direction": "outbound",
-            "confidence": "official",
-            "sources": [{"url": "https://acme.example.com/calls", "kind": "official", "seen": SEEN}],
-            "verified_on": SEEN,
-        },
-    ],
-    "caller_policies": [
-        {
-            "code": "never-asks-codes",
-            "text": {"en": "Acme never asks for one-time codes."},
-            "confidence": "official",
-            "sources": [{"url": "https://acme.example.com/security", "kind": "official", "seen": SEEN}],
-        }
-    ],
-    "sources": [{"url": "https://acme.example.com/", "kind": "official", "seen": SEEN}],
-    "verified_on": SEEN,
-}
+#: A valid single-provider document: the one the tests use (``tests/conftest.py::make_provider``).
+SEED_DOC: dict[str, Any] = make_provider()
 
 #: Values the structural mutator splices in: enum values, near-misses and type confusions.
 INTERESTING: list[Any] = [
