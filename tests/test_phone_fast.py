@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
 import phonenumbers
 import pytest
@@ -14,20 +15,20 @@ from walletcontact import _phone
 REGIONS = sorted(phonenumbers.SUPPORTED_REGIONS)
 
 
-def _reference(text: str, region: str) -> object:
+def _outcome(parse: Callable[[str, str], phonenumbers.PhoneNumber], text: str, region: str) -> object:
     try:
-        n = phonenumbers.parse(text, region)
+        n = parse(text, region)
     except phonenumbers.NumberParseException as exc:
         return ("error", exc.error_type)
     return (n.country_code, n.national_number, n.italian_leading_zero, n.number_of_leading_zeros)
+
+
+def _reference(text: str, region: str) -> object:
+    return _outcome(phonenumbers.parse, text, region)
 
 
 def _ours(text: str, region: str) -> object:
-    try:
-        n = _phone.parse(text, region)
-    except phonenumbers.NumberParseException as exc:
-        return ("error", exc.error_type)
-    return (n.country_code, n.national_number, n.italian_leading_zero, n.number_of_leading_zeros)
+    return _outcome(_phone.parse, text, region)
 
 
 @pytest.mark.parametrize("region", REGIONS)
