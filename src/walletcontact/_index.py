@@ -52,8 +52,7 @@ class PhoneIndex:
                 if info is None:
                     continue
                 key, nsn, family = info
-                origin = registry.origin(f"{prov.id}#{i}") if f"{prov.id}#{i}" in _origins(registry) else registry.origin(prov.id)
-                entry = Entry(prov, ch, key, nsn, origin)
+                entry = Entry(prov, ch, key, nsn, registry.origin(prov.id, i))
                 by_key.setdefault(key, []).append(entry)
                 by_cc.setdefault(family, []).append(entry)
                 regions.setdefault(ch.region, None)
@@ -90,7 +89,3 @@ class PhoneIndex:
         with self._fast_lock:
             if len(table) < self.FAST_LIMIT:
                 table[key] = value
-
-
-def _origins(registry: Registry) -> dict[str, str]:
-    return registry._origins

@@ -16,11 +16,12 @@ from ._serde import (
     key_list,
     parse_text,
     provider_dicts,
+    structure_field,
     structure_provider,
 )
 from ._validate import cross_check, validate_provider
 from .errors import DataError
-from .model import Channel, PhoneChannel, Provider
+from .model import PhoneChannel, Provider
 from .registry import BUILTIN, Registry, default_registry
 
 #: Entry-point group under which plugin packages advertise provider data.
@@ -307,33 +308,17 @@ def _builtin_procedures() -> tuple[Any, ...]:
 
 
 def _apply_extension(prov: Provider, ext: _Extension) -> tuple[Provider | None, list[str]]:
-    body = {"id": prov.id, **{k: ext.raw[k] for k in _EXTENSION_KEYS if k in ext.raw}}
-    # structure the added parts through a minimal provider document so paths stay meaningful
-    stub = {
-        "id": prov.id,
-        "names": {"en": prov.name},
-        "operator": prov.operator,
-        "regions": list(prov.regions),
-        "phone_support": {"status": "published"},
-        "sources": [{"url": "https://example.invalid/", "kind": "official", "seen": "2000-01-01"}],
-        "verified_on": "2000-01-01",
-        **{k: v for k, v in body.items() if k != "id"},
-    }
-    part, errs = structure_provider(stub, ext.origin, ext.path)
-    if part is None:
-        return None, errs
-    added_channels: tuple[Channel, ...] = part.channels
-    return (
-        attrs.evolve(
-            prov,
-            channels=prov.channels + added_channels,
-            caller_policies=prov.caller_policies + part.caller_policies,
-            known_fakes=prov.known_fakes + part.known_fakes,
-            unverified=prov.unverified + part.unverified,
-            procedures=prov.procedures + part.procedures,
-        ),
-        [],
-    )
+    """The provider with the extension's channels, policies, numbers and procedures appended."""
+    added: dict[str, Any] = {}
+    problems: list[str] = []
+    for key in _EXTENSION_KEYS:
+        if key in ext.raw:
+            value, errs = structure_field(key, ext.raw[key], ext.origin, f"{ext.path}.{key}")
+            problems += errs
+            added[key] = value
+    if problems:
+        return None, problems
+    return attrs.evolve(prov, **{k: getattr(prov, k) + v for k, v in added.items()}), []
 
 
 def _cross_layer(merged: Mapping[str, _Record], channel_origins: Mapping[tuple[str, int], str]) -> list[str]:

@@ -354,6 +354,17 @@ def structure_provider(raw: Any, origin: str, path: str) -> tuple[Provider | Non
         return None, [f"{origin}: {line}" for line in _paths(exc, path)]
 
 
+def structure_field(name: str, raw: Any, origin: str, path: str) -> tuple[Any, list[str]]:
+    """Structure the value of one ``Provider`` field on its own (for extensions)."""
+    import typing
+
+    type_ = typing.get_type_hints(Provider)[name]
+    try:
+        return converter().structure(raw, type_), []
+    except (ClassValidationError, IterableValidationError, _HookError) as exc:
+        return None, [f"{origin}: {line}" for line in _paths(exc, path)]
+
+
 def structure_procedures(data: Any, origin: str) -> tuple[GenericProcedure, ...]:
     if not isinstance(data, Mapping) or set(data) != {"schema", "procedures"}:
         raise DataError(f"{origin}: $: expected keys 'schema' and 'procedures'")

@@ -157,8 +157,15 @@ class Registry:
     def generic_procedures(self) -> Mapping[str, GenericProcedure]:
         return dict(self._procedures)
 
-    def origin(self, provider_id: str) -> str:
-        """Where a record came from: ``"builtin"``, a file path, a plugin or ``"<python>"``."""
+    def origin(self, provider_id: str, channel_index: int | None = None) -> str:
+        """Where a record came from: ``"builtin"``, a file path, a plugin or ``"<python>"``.
+
+        With ``channel_index``, where that channel came from (an extension may add channels to a
+        provider from another layer)."""
+        if channel_index is not None:
+            added = self._origins.get(f"{provider_id}#{channel_index}")
+            if added is not None:
+                return added
         return self._origins.get(provider_id, "<python>")
 
     def find(self, key: str) -> Provider | None:
