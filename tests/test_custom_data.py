@@ -166,6 +166,8 @@ def test_oversized_document(tmp_path: Path) -> None:
         ([{"id": "alipay", "names": {"en": "x"}}], "$.extensions[0]: unknown key(s): names"),
         ([{"id": "no-such-wallet", "channels": []}], "$.extensions[0].id: no provider 'no-such-wallet' to extend"),
         ([{"id": "alipay", "channels": [{"type": "fax"}]}], "$.extensions[0].channels[0]: unknown channel type 'fax'"),
+        ([{"id": "alipay", "channels": 1.5}], "$.extensions[0].channels: expected a list, got a number"),
+        ([{"id": "alipay", "known_fakes": {"number": "1"}}], "$.extensions[0].known_fakes: expected a list, got an object"),
     ],
 )
 def test_bad_extensions(extensions: Any, message: str) -> None:

@@ -48,7 +48,11 @@ def test_cache_ignored_for_another_phonenumbers_version(monkeypatch) -> None:  #
     from walletcontact import _reading
 
     monkeypatch.setattr(_reading, "_installed_phonenumbers_version", lambda: "0.0.0")
-    monkeypatch.setattr(_reading, "_cache", None)
-    assert not _reading.cache().usable
-    assert _reading.read("95188", "CN").key == "CN:95188"  # phonenumbers answers instead
-    monkeypatch.setattr(_reading, "_cache", None)
+    _reading._cache.reset()
+    try:
+        assert not _reading.cache().usable
+        assert _reading.read("95188", "CN").key == "CN:95188"  # phonenumbers answers instead
+    finally:
+        monkeypatch.undo()
+        _reading._cache.reset()
+    assert _reading.cache().usable

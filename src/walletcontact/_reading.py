@@ -11,10 +11,11 @@ version it was generated with.
 from __future__ import annotations
 
 import json
-import threading
 import unicodedata
 from collections.abc import Container
 from typing import Any, NamedTuple
+
+from ._once import Once
 
 #: Longest input read at all; anything longer is "too long" without further work.
 MAX_INPUT_CHARS = 128
@@ -161,10 +162,6 @@ class _Cache:
         self.usable = bool(doc)
 
 
-_cache: _Cache | None = None
-_cache_lock = threading.Lock()
-
-
 def _installed_phonenumbers_version() -> str | None:
     import sys
 
@@ -187,14 +184,7 @@ def _installed_phonenumbers_version() -> str | None:
 
 def cache() -> _Cache:
     """The packaged number cache (loaded once; empty when phonenumbers' version differs)."""
-    global _cache
-    c = _cache
-    if c is None:
-        with _cache_lock:
-            if _cache is None:
-                _cache = _load_cache()
-            c = _cache
-    return c
+    return _cache.get()
 
 
 def _load_cache() -> _Cache:
@@ -208,6 +198,9 @@ def _load_cache() -> _Cache:
     if not isinstance(doc, dict) or doc.get("phonenumbers") != _installed_phonenumbers_version():
         return _Cache(None)
     return _Cache(doc)
+
+
+_cache: Once[_Cache] = Once(_load_cache)
 
 
 def supported_regions() -> frozenset[str]:

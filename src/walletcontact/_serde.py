@@ -14,7 +14,6 @@ import datetime as dt
 import functools
 import json
 import sys
-import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -22,6 +21,7 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
+from ._once import Once
 from .errors import DataError
 from .model import (
     CHANNEL_CLASSES,
@@ -44,24 +44,13 @@ MAX_LIST_ITEMS = 10_000
 
 _TAGS: dict[str, type[Any]] = {cls.TYPE.value: cls for cls in CHANNEL_CLASSES}
 
-_lock = threading.Lock()
-_converter: cattrs.Converter | None = None
-
-
 class _HookError(ValueError):
     """A structuring error whose message is already meant for people."""
 
 
 def converter() -> cattrs.Converter:
     """The shared converter (created once, thread-safely)."""
-    global _converter
-    conv = _converter
-    if conv is None:
-        with _lock:
-            if _converter is None:
-                _converter = _make_converter()
-            conv = _converter
-    return conv
+    return _converter.get()
 
 
 def _make_converter() -> cattrs.Converter:
@@ -166,6 +155,9 @@ def _make_converter() -> cattrs.Converter:
     return conv
 
 
+_converter: Once[cattrs.Converter] = Once(_make_converter)
+
+
 def _omit_defaults_unstructure(conv: cattrs.Converter, cls: type[Any]) -> Callable[[Any], Any]:
     from cattrs.gen import make_dict_unstructure_fn
 
@@ -227,9 +219,6 @@ def _format_exception(exc: BaseException, type_: Any) -> str:
         return "expected an object"
     if isinstance(exc, KeyError):
         return "required key missing"
-    if isinstance(exc, ValueError) and type_ is not None and hasattr(type_, "__members__"):
-        allowed = ", ".join(repr(m.value) for m in type_)
-        return f"not one of {allowed}"
     if isinstance(exc, (TypeError, ValueError)):
         name = getattr(type_, "__name__", None) or str(type_)
         return f"invalid value, expected {name}"
@@ -359,6 +348,8 @@ def structure_field(name: str, raw: Any, origin: str, path: str) -> tuple[Any, l
     import typing
 
     type_ = typing.get_type_hints(Provider)[name]
+    if typing.get_origin(type_) is tuple and not isinstance(raw, list):
+        return None, [f"{origin}: {path}: expected a list, got {_kind(raw)}"]
     try:
         return converter().structure(raw, type_), []
     except (ClassValidationError, IterableValidationError, _HookError) as exc:

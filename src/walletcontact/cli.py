@@ -156,7 +156,7 @@ def _locale(args: argparse.Namespace) -> str:
 
 
 def _emit(obj: Any) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=None if isinstance(obj, dict) and "verdict" in obj else 2) + "\n")
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
 
 
 # ---------------------------------------------------------------- check
