@@ -26,10 +26,8 @@ import os
 import sys
 from typing import Any
 
-try:  # atheris is an optional extra (``.[fuzz]``); importing this module must work without it
-    import atheris
-except ImportError:  # pragma: no cover
-    atheris = None
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from _harness import atheris, run
 
 REAL_REGIONS = ("CN", "US", "GB", "HK", "IN", "KE", "BR", "JP", "TW", "MO", "PH", "NG", "DE", "ZA")
 DIRECTIONS = ("inbound", "outbound", "both")
@@ -294,20 +292,8 @@ def TestOneInput(data: bytes) -> None:
         c.advice("zh-Hans")
 
 
-def _argv(argv: list[str]) -> list[str]:
-    """libFuzzer's -fork/-jobs modes re-run argv[0] through the shell: make it "python this.py"."""
-    import shlex
-
-    return [f"{shlex.quote(sys.executable)} {shlex.quote(os.path.abspath(__file__))}", *argv[1:]]
-
-
 def main(argv: list[str] | None = None) -> None:
-    if atheris is None:
-        sys.exit("atheris is not installed: pip install atheris (or the '.[fuzz]' extra)")
-    with atheris.instrument_imports(include=["walletcontact"]):
-        _setup()
-    atheris.Setup(_argv(sys.argv if argv is None else argv), TestOneInput)
-    atheris.Fuzz()
+    run(__file__, _setup, TestOneInput, argv=argv)
 
 
 if __name__ == "__main__":

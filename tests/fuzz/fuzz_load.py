@@ -39,10 +39,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-try:  # atheris is an optional extra (``.[fuzz]``); importing this module must work without it
-    import atheris
-except ImportError:  # pragma: no cover
-    atheris = None
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from _harness import atheris, run
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/, for conftest
 from conftest import SEEN, make_provider
@@ -303,20 +301,8 @@ def TestOneInput(data: bytes) -> None:
     assert wc.find_provider("acme-pay") is None
 
 
-def _argv(argv: list[str]) -> list[str]:
-    """libFuzzer's -fork/-jobs modes re-run argv[0] through the shell: make it "python this.py"."""
-    import shlex
-
-    return [f"{shlex.quote(sys.executable)} {shlex.quote(os.path.abspath(__file__))}", *argv[1:]]
-
-
 def main(argv: list[str] | None = None) -> None:
-    if atheris is None:
-        sys.exit("atheris is not installed: pip install atheris (or the '.[fuzz]' extra)")
-    with atheris.instrument_imports(include=["walletcontact"]):
-        _setup()
-    atheris.Setup(_argv(sys.argv if argv is None else argv), TestOneInput, custom_mutator=CustomMutator)
-    atheris.Fuzz()
+    run(__file__, _setup, TestOneInput, custom_mutator=CustomMutator, argv=argv)
 
 
 if __name__ == "__main__":
