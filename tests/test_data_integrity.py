@@ -165,3 +165,18 @@ def test_phone_channels_carry_direction_and_region() -> None:
             assert isinstance(ch, PhoneChannel)
             assert ch.direction in ("inbound", "outbound", "both")
             assert ch.region in p.regions, (p.id, ch.number, ch.region)
+
+
+@pytest.mark.parametrize(
+    ("host", "expected"),
+    [
+        ("www.ftc.gov", True), ("gcs.gov.mo", True), ("gov.mo", True), ("www.adcc.gov.hk", True),
+        ("cybercrime.gov.in", True), ("www.gub.uy", True), ("aduan.go.id", True), ("www.gob.mx", True),
+        ("www.actionfraud.police.uk", True), ("www.admin.ch", True), ("ncsc.govt.nz", True),
+        ("example.com", False), ("gov.example.com", False), ("government.com", False), ("paypal.com", False),
+    ],
+)
+def test_government_hosts(host: str, expected: bool) -> None:
+    assert is_government_host(host, wc.get_provider("paypal")) is expected
+    # an authority's own listed domains count as government for it
+    assert is_government_host("www.safeonweb.be", wc.get_provider("authority-be"))

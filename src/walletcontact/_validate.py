@@ -33,21 +33,23 @@ TIME_RE = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
 SLUG_RE = ID_RE
 EMAIL_RE = re.compile(r"^[^@\s]+@([a-z0-9.-]+)$")
 DAYS = frozenset(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
-GOV_HOST_RE = re.compile(
-    r"(^|\.)(gov|go|gob|gouv|govt|gv|mil|police|gc)(\.[a-z]{2,3})?$"
-    r"|\.gov\.[a-z]{2}$|(^|\.)(admin\.ch|bund\.de|europa\.eu|polizei\.[a-z.]+|ftc\.gov)$"
-)
+#: Second-level labels of government domains (``gov.cn``, ``go.id``, ``gob.mx``, ``gouv.fr``,
+#: ``govt.nz``, ``gub.uy``, ``police.uk``...), and government domains without one. The US ``.gov``
+#: and ``.mil`` are top-level. A label further left (``gov.example.com``) does not count.
+GOV_LABELS = frozenset({"gov", "go", "gob", "gub", "gouv", "govt", "gv", "mil", "gc", "police"})
+GOV_DOMAINS = ("admin.ch", "bund.de", "europa.eu")
 
 
 def is_government_host(host: str, provider: Provider) -> bool:
-    """A government domain: ``*.gov``, ``*.gov.xx``, ``*.go.xx``, ``*.gob.xx``..., or, for an
-    authority, one of its own listed domains."""
-    host = host.lower()
+    """A government domain (see ``GOV_LABELS``/``GOV_DOMAINS``), or, for an authority, one of its
+    own listed domains."""
+    host = host.lower().rstrip(".")
     if provider.kind is ProviderKind.AUTHORITY and provider.is_official_domain(host):
         return True
     labels = host.split(".")
-    gov_labels = {"gov", "go", "gob", "gouv", "govt", "gv", "police", "gc", "mil"}
-    return any(label in gov_labels for label in labels[:-1]) or bool(GOV_HOST_RE.search(host))
+    if labels[-1] in ("gov", "mil") or (len(labels) >= 2 and labels[-2] in GOV_LABELS):
+        return True  # ftc.gov; gov.cn, go.id, gob.mx, gouv.fr, govt.nz, gub.uy, police.uk, gc.ca...
+    return any(host == d or host.endswith("." + d) for d in GOV_DOMAINS)
 
 
 def _https(url: str) -> bool:
