@@ -97,20 +97,7 @@ def scan(raw: str) -> Scan:
                 letters = True
             out.append(folded if folded.isascii() else ch)
     cleaned = "".join(out).strip()
-    extension = None
-    low = cleaned.lower()
-    for marker in _EXT_MARKERS:
-        pos = low.find(marker, 1)
-        if pos > 0:
-            head, tail = cleaned[:pos], cleaned[pos + len(marker) :]
-            tail_digits = "".join(c for c in tail if c.isdigit())
-            head_digits = sum(c.isdigit() for c in head)
-            if tail_digits and head_digits >= 3 and tail.strip().lstrip(". =").isdigit():
-                cleaned, extension = head.strip(), tail_digits
-                break
-    if extension is None and cleaned.endswith("#") and cleaned[:-1].strip():
-        cleaned = cleaned[:-1].strip()
-        extension = ""
+    cleaned, extension = _strip_extensions(cleaned)
     letters = any(c.isascii() and c.isalpha() for c in cleaned)
     international = cleaned.startswith("+") or _digits(cleaned).startswith("00")
     return Scan(
@@ -123,6 +110,28 @@ def scan(raw: str) -> Scan:
         international=international,
         control=control,
     )
+
+
+def _strip_extensions(cleaned: str) -> tuple[str, str | None]:
+    """Remove trailing extensions or menu choices ("ext. 12", ",2", "转2", a final "#") until none
+    is left, so that cleaning twice gives what cleaning once gives."""
+    extension: str | None = None
+    while True:
+        low = cleaned.lower()
+        for marker in _EXT_MARKERS:
+            pos = low.find(marker, 1)
+            if pos > 0:
+                head, tail = cleaned[:pos], cleaned[pos + len(marker) :]
+                tail_digits = "".join(c for c in tail if c.isdigit())
+                head_digits = sum(c.isdigit() for c in head)
+                if tail_digits and head_digits >= 3 and tail.strip().lstrip(". =").isdigit():
+                    cleaned, extension = head.strip(), tail_digits + (extension or "")
+                    break
+        else:
+            if cleaned.endswith("#") and cleaned[:-1].strip():
+                cleaned, extension = cleaned[:-1].strip(), extension or ""
+                continue
+            return cleaned, extension
 
 
 def _digits(text: str) -> str:
