@@ -336,11 +336,9 @@ def _evaluate(
     def reports(r: str | None) -> tuple[PhoneChannel, ...]:
         if r:
             return reg.reports(r)
-        regions = list(prov.regions if prov else ())
-        out: list[PhoneChannel] = []
-        for one in regions:
-            out.extend(c for c in reg.reports(one) if c not in out)
-        return tuple(out)
+        # the provider's regions; an authority serving several of them is listed once
+        merged = {id(c): c for one in (prov.regions if prov else ()) for c in reg.reports(one)}
+        return tuple(merged.values())
 
     def malformed(code: str, reg_code: str | None, **params: str) -> NumberCheck:
         return NumberCheck(
