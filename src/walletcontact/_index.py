@@ -72,6 +72,27 @@ class PhoneIndex:
             for e in entries:
                 lengths.setdefault(len(e.nsn), []).append(e)
             self.family_lengths[fam] = {k: tuple(v) for k, v in sorted(lengths.items())}
+        #: family → its entries in look-alike order (length, then data order), and the one-edit
+        #: table: keys of every number one edit away from an official one → positions in that order.
+        #: ``*`` marks a changed digit (``9518*``), ``~`` two swapped neighbours, ``=`` the number
+        #: itself (a candidate with a digit added reaches it by dropping one), ``-`` one digit dropped.
+        self.ordered: dict[str, tuple[Entry, ...]] = {}
+        self.near: dict[str, dict[str, tuple[int, ...]]] = {}
+        for fam, by_len in self.family_lengths.items():
+            ordered = tuple(e for group in by_len.values() for e in group)
+            near: dict[str, list[int]] = {}
+            for pos, e in enumerate(ordered):
+                o = e.nsn
+                variants = {"=" + o}
+                for i in range(len(o)):
+                    variants.add(f"{o[:i]}*{o[i + 1:]}")
+                    variants.add("-" + o[:i] + o[i + 1 :])
+                    if i + 1 < len(o) and o[i] != o[i + 1]:
+                        variants.add(f"~{o[:i]}{o[i + 1]}{o[i]}{o[i + 2:]}")
+                for v in variants:
+                    near.setdefault(v, []).append(pos)
+            self.ordered[fam] = ordered
+            self.near[fam] = {k: tuple(v) for k, v in near.items()}
         #: family → one pattern matching any of its numbers of 4+ digits (a quick "contains any?")
         self.contained: dict[str, re.Pattern[str]] = {
             fam: re.compile("|".join(sorted({e.nsn for e in entries if len(e.nsn) >= 4}, key=len, reverse=True)))

@@ -8,6 +8,7 @@ import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberType, shortnumberinfo
 
 from ._reading import RawReading, compact, scan
+from ._valid import is_valid, region_code
 
 __all__ = [
     "SUPPORTED_REGIONS",
@@ -34,12 +35,12 @@ def _digits(text: str) -> str:
     return "".join(c for c in text if "0" <= c <= "9")
 
 
-def region_for(number: phonenumbers.PhoneNumber, fallback: str) -> str:
+def region_for(number: phonenumbers.PhoneNumber, fallback: str, nsn: str | None = None) -> str:
     regions = phonenumbers.region_codes_for_country_code(number.country_code or 0)
     if fallback in regions or not regions:
         return fallback
-    valid = phonenumbers.region_code_for_number(number)
-    return valid or regions[0]
+    found = region_code(number, nsn if nsn is not None else phonenumbers.national_significant_number(number))
+    return found or regions[0]
 
 
 def _fast_parse(digits: str, region: str) -> phonenumbers.PhoneNumber:
@@ -147,10 +148,9 @@ def read_raw(text: str, region: str) -> RawReading:
     number.extension = None
     cc = number.country_code or 0
     nsn = phonenumbers.national_significant_number(number)
-    home = region_for(number, region)
-    if phonenumbers.is_valid_number(number):
-        key = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-        return (home, key, nsn, cc, False, True, False, None, None)
+    home = region_for(number, region, nsn)
+    if is_valid(number, nsn):
+        return (home, f"+{cc}{nsn}", nsn, cc, False, True, False, None, None)  # E.164 of a valid number
     try:
         if shortnumberinfo.is_valid_short_number_for_region(number, home):
             emergency = shortnumberinfo.is_emergency_number(nsn, home)

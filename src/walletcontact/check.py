@@ -619,6 +619,8 @@ _KIND_ORDER = ("digit-changed", "digits-swapped", "digit-added", "digit-removed"
 
 
 def _find_lookalike(idx: PhoneIndex, r: Reading, prov: Provider | None, exclude: set[str]) -> tuple[Entry, str] | None:
+    """The official number ``r`` most likely imitates: one edit away (found through the index's
+    one-edit table, whatever the number of official numbers), else containing one."""
     digits = r.nsn
     if not digits:
         return None
@@ -629,24 +631,31 @@ def _find_lookalike(idx: PhoneIndex, r: Reading, prov: Provider | None, exclude:
         by_len = idx.family_lengths.get(fam)
         if not by_len:
             continue
-        for length, entries in by_len.items():
-            if abs(length - n) > 1:
-                if not (4 <= length < n):
-                    continue  # neither one edit away nor containable
-                rx = idx.contained.get(fam)
-                if rx is None or rx.search(digits) is None:
-                    continue  # no official number of this family occurs inside the digits
-            for e in entries:
-                if e.key in exclude or (prov is not None and e.provider.id != prov.id):
-                    continue
-                if length < n - 1 and e.nsn not in digits:
-                    continue
-                kind = lookalike_kind(digits, e.nsn)
-                if kind is None:
-                    continue
-                rank = (_KIND_ORDER.index(kind), int(e.channel.confidence is not Confidence.OFFICIAL))
-                if best is None or rank < (best[0], best[1]):
-                    best = (rank[0], rank[1], e, kind)
+        near = idx.near[fam]
+        found: set[int] = set()
+        if n in by_len:  # a digit changed, or two neighbours swapped
+            for i in range(n):
+                found.update(near.get(f"{digits[:i]}*{digits[i + 1:]}", ()))
+            found.update(near.get("~" + digits, ()))
+        if n - 1 in by_len:  # a digit added: dropping one gives the official number
+            for i in range(n):
+                found.update(near.get("=" + digits[:i] + digits[i + 1 :], ()))
+        if n + 1 in by_len:  # a digit removed
+            found.update(near.get("-" + digits, ()))
+        ordered = idx.ordered[fam]
+        rx = idx.contained.get(fam)
+        if rx is not None and rx.search(digits) is not None:  # an official number inside more digits
+            found.update(pos for pos, e in enumerate(ordered) if 4 <= len(e.nsn) < n - 1 and e.nsn in digits)
+        for pos in sorted(found):
+            e = ordered[pos]
+            if e.key in exclude or (prov is not None and e.provider.id != prov.id):
+                continue
+            kind = lookalike_kind(digits, e.nsn)
+            if kind is None:
+                continue
+            rank = (_KIND_ORDER.index(kind), int(e.channel.confidence is not Confidence.OFFICIAL))
+            if best is None or rank < (best[0], best[1]):
+                best = (rank[0], rank[1], e, kind)
     return None if best is None else (best[2], best[3])
 
 

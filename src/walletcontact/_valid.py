@@ -1,0 +1,159 @@
+"""``phonenumbers.is_valid_number`` for a (country code, national significant number) pair, faster.
+
+phonenumbers decides validity by trying up to ten number-type patterns one after another, and for
+a country code shared by several regions (+1, +7, +44 …) it repeats that for each region until one
+fits. Call logs check the same few regions over and over, so this module compiles, per region's
+metadata and per number length, the type patterns that can apply into one alternation and keeps
+it. The decisions are phonenumbers' own, step for step (see ``is_valid`` below);
+tests/test_valid_fast.py compares the two over every region and random digit strings.
+
+Only used through :func:`is_valid`, which falls back to phonenumbers itself when its internals
+look different from what this module expects.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import Any
+
+import phonenumbers
+from phonenumbers import phonenumberutil as _u
+
+__all__ = ["is_valid", "region_code"]
+
+#: The type descriptions ``_number_type_helper`` tries, in its order (mobile is handled apart).
+_TYPES = (
+    "premium_rate",
+    "toll_free",
+    "shared_cost",
+    "voip",
+    "personal_number",
+    "pager",
+    "uan",
+    "voicemail",
+    "fixed_line",
+)
+
+_NEVER = re.compile(r"(?!)")
+
+
+class _Plan:
+    """For one metadata: the general pattern, and per length the one alternation of type patterns."""
+
+    __slots__ = ("by_length", "descs", "general", "general_lengths", "lock")
+
+    def __init__(self, metadata: Any) -> None:
+        general = metadata.general_desc
+        self.general = _pattern(general)
+        self.general_lengths = frozenset(general.possible_length) if general is not None else frozenset()
+        descs = [getattr(metadata, name) for name in _TYPES]
+        if not metadata.same_mobile_and_fixed_line_pattern:
+            descs.append(metadata.mobile)
+        self.descs = [d for d in descs if d is not None and d.national_number_pattern]
+        self.by_length: dict[int, re.Pattern[str]] = {}
+        self.lock = threading.Lock()
+
+    def known(self, nsn: str) -> bool:
+        """``_number_type_helper(nsn, metadata) != UNKNOWN``."""
+        n = len(nsn)
+        if self.general is None or (self.general_lengths and n not in self.general_lengths):
+            return False
+        if self.general.fullmatch(nsn) is None:
+            return False
+        rx = self.by_length.get(n)
+        if rx is None:
+            parts = [
+                f"(?:{d.national_number_pattern})"
+                for d in self.descs
+                if not d.possible_length or n in d.possible_length
+            ]
+            rx = re.compile("|".join(parts)) if parts else _NEVER
+            with self.lock:
+                self.by_length[n] = rx
+        return rx.fullmatch(nsn) is not None
+
+
+def _pattern(desc: Any) -> re.Pattern[str] | None:
+    if desc is None or not desc.national_number_pattern:
+        return None
+    return re.compile(desc.national_number_pattern)
+
+
+_plans: dict[int, _Plan] = {}  # id(metadata) → plan (metadata objects live as long as phonenumbers)
+_keep: list[Any] = []  # the metadata objects, so their ids stay theirs
+_plans_lock = threading.Lock()
+_leading: dict[str, re.Pattern[str]] = {}
+
+
+def _plan(metadata: Any) -> _Plan:
+    plan = _plans.get(id(metadata))
+    if plan is None:
+        plan = _Plan(metadata)
+        with _plans_lock:
+            if id(metadata) not in _plans:
+                _keep.append(metadata)
+                _plans[id(metadata)] = plan
+            plan = _plans[id(metadata)]
+    return plan
+
+
+def _region_of(cc: int, nsn: str) -> str | None:
+    """``region_code_for_number``."""
+    regions = _u.COUNTRY_CODE_TO_REGION_CODE.get(cc)
+    if regions is None:
+        return None
+    if len(regions) == 1:
+        region: str = regions[0]
+        return region
+    for region in regions:
+        metadata = phonenumbers.PhoneMetadata.metadata_for_region(region.upper(), None)
+        if metadata is None:
+            continue
+        if metadata.leading_digits is not None:
+            rx = _leading.get(metadata.leading_digits)
+            if rx is None:
+                rx = _leading.setdefault(metadata.leading_digits, re.compile(metadata.leading_digits))
+            if rx.match(nsn):
+                return region
+        elif _plan(metadata).known(nsn):
+            return region
+    return None
+
+
+def _is_valid(cc: int, nsn: str) -> bool:
+    region = _region_of(cc, nsn)
+    if region is None:
+        return False
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(cc, region.upper())
+    if metadata is None or (
+        region != _u.REGION_CODE_FOR_NON_GEO_ENTITY and cc != _u.country_code_for_valid_region(region)
+    ):
+        return False
+    return _plan(metadata).known(nsn)
+
+
+_ok = True
+
+
+def is_valid(number: phonenumbers.PhoneNumber, nsn: str) -> bool:
+    """``phonenumbers.is_valid_number(number)``; ``nsn`` is its national significant number."""
+    global _ok
+    if _ok:
+        try:
+            return _is_valid(number.country_code or 0, nsn)
+        except AttributeError:  # phonenumbers' internals changed: use its own function from now on
+            _ok = False
+    return bool(phonenumbers.is_valid_number(number))
+
+
+def region_code(number: phonenumbers.PhoneNumber, nsn: str) -> str | None:
+    """``phonenumbers.region_code_for_number(number)``; ``nsn`` is its national significant number."""
+    global _ok
+    if _ok:
+        try:
+            return _region_of(number.country_code or 0, nsn)
+        except AttributeError:  # pragma: no cover - as in is_valid
+            _ok = False
+    found: str | None = phonenumbers.region_code_for_number(number)
+    return found

@@ -1,0 +1,95 @@
+"""The fast validity check gives exactly what phonenumbers.is_valid_number gives."""
+
+from __future__ import annotations
+
+import random
+
+import phonenumbers
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from walletcontact import _valid
+
+REGIONS = sorted(phonenumbers.SUPPORTED_REGIONS)
+CODES = sorted(phonenumbers.COUNTRY_CODE_TO_REGION_CODE)
+
+
+def _number(cc: int, nsn: str) -> phonenumbers.PhoneNumber:
+    n = phonenumbers.PhoneNumber(country_code=cc, national_number=int(nsn))
+    zeros = len(nsn) - len(nsn.lstrip("0"))
+    if zeros and int(nsn):
+        n.italian_leading_zero = True
+        if zeros > 1:
+            n.number_of_leading_zeros = zeros
+    return n
+
+
+def _agrees(cc: int, nsn: str) -> None:
+    n = _number(cc, nsn)
+    real = phonenumbers.national_significant_number(n)
+    assert _valid.is_valid(n, real) == phonenumbers.is_valid_number(n), (cc, nsn)
+
+
+def _examples(region: str) -> list[str]:
+    out = []
+    for t in phonenumbers.PhoneNumberType.values():
+        ex = phonenumbers.example_number_for_type(region, t)
+        if ex is not None:
+            out.append(phonenumbers.national_significant_number(ex))
+    return out
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_every_region_examples_and_their_neighbours(region: str) -> None:
+    cc = phonenumbers.country_code_for_region(region)
+    rng = random.Random(region)
+    for nsn in _examples(region):
+        _agrees(cc, nsn)
+        for _ in range(40):  # one digit changed, added or removed: mostly invalid, some valid
+            i = rng.randrange(len(nsn))
+            d = rng.choice("0123456789")
+            for cand in (nsn[:i] + d + nsn[i + 1 :], nsn[:i] + d + nsn[i:], nsn[:i] + nsn[i + 1 :]):
+                if cand and cand.strip("0"):
+                    _agrees(cc, cand)
+
+
+@pytest.mark.parametrize("cc", CODES)
+def test_every_country_code_random(cc: int) -> None:
+    rng = random.Random(cc)
+    for _ in range(150):
+        nsn = "".join(rng.choice("0123456789") for _ in range(rng.randint(2, 17)))
+        if nsn.strip("0"):
+            _agrees(cc, nsn)
+
+
+@settings(max_examples=400, deadline=None)
+@given(cc=st.sampled_from(CODES), nsn=st.from_regex(r"[0-9]{1,17}", fullmatch=True))
+def test_property(cc: int, nsn: str) -> None:
+    if nsn.strip("0"):
+        _agrees(cc, nsn)
+
+
+def test_unknown_country_code_is_invalid() -> None:
+    n = phonenumbers.PhoneNumber(country_code=999, national_number=12345678)
+    assert _valid.is_valid(n, "12345678") is False is phonenumbers.is_valid_number(n)
+
+
+def test_nanpa_numbers_go_to_their_region() -> None:
+    # +1 268 … is Antigua (leading digits), +1 415 … the US, +1 416 … Canada
+    for text in ("+1 268 464 1234", "+1 415 555 2671", "+1 416 555 0123", "+1 999 555 0123"):
+        n = phonenumbers.parse(text, None)
+        nsn = phonenumbers.national_significant_number(n)
+        assert _valid.is_valid(n, nsn) == phonenumbers.is_valid_number(n), text
+
+
+@pytest.mark.parametrize("cc", [c for c in CODES if len(phonenumbers.COUNTRY_CODE_TO_REGION_CODE[c]) > 1])
+def test_region_of_shared_country_codes(cc: int) -> None:
+    rng = random.Random(-cc)
+    samples = [nsn for r in phonenumbers.COUNTRY_CODE_TO_REGION_CODE[cc] for nsn in _examples(r)]
+    samples += ["".join(rng.choice("0123456789") for _ in range(rng.randint(4, 12))) for _ in range(200)]
+    for nsn in samples:
+        if nsn.strip("0"):
+            n = _number(cc, nsn)
+            real = phonenumbers.national_significant_number(n)
+            assert _valid.region_code(n, real) == phonenumbers.region_code_for_number(n), (cc, nsn)
