@@ -127,7 +127,7 @@ def _is_valid(cc: int, nsn: str) -> bool:
         return False
     metadata = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(cc, region.upper())
     if metadata is None or (
-        region != _u.REGION_CODE_FOR_NON_GEO_ENTITY and cc != _u.country_code_for_valid_region(region)
+        region != phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY and cc != _u.country_code_for_valid_region(region)
     ):
         return False
     return _plan(metadata).known(nsn)
