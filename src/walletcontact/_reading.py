@@ -55,11 +55,41 @@ _PLAIN = frozenset("0123456789+ -()./")
 def scan(raw: str) -> Scan:
     """Clean ``raw`` and record what was removed or converted."""
     text = raw.strip()
-    if text and text.isascii() and _PLAIN.issuperset(text):
-        # plain ASCII digits and separators: nothing to convert, remove or report
-        has_digit = any("0" <= c <= "9" for c in text)
-        intl = text.startswith("+") or _digits(text).startswith("00")
-        return Scan(text, False, False, ("ASCII",) if has_digit else (), False, None, intl, False)
+    if text.isascii() and not text.lower().startswith("tel:"):
+        return _scan_ascii(text)
+    return _scan_any(text)
+
+
+_ONLY_DIGITS = str.maketrans("", "", "".join(chr(i) for i in range(128) if not "0" <= chr(i) <= "9"))
+_ASCII_CONTROLS = str.maketrans("", "", "".join(chr(i) for i in (*range(32), 127)))
+
+
+def _scan_ascii(text: str) -> Scan:
+    """``_scan_any`` for stripped ASCII text (no ``tel:``), in a few string operations: ASCII has
+    no direction controls, invisible characters or other scripts' digits, and NFKC leaves it as
+    it is. tests/test_scan.py checks the two agree."""
+    if text and _PLAIN.issuperset(text):
+        # plain digits and separators: nothing to convert, remove or report
+        digits = text.translate(_ONLY_DIGITS)
+        intl = text.startswith("+") or digits.startswith("00")
+        return Scan(text, False, False, ("ASCII",) if digits else (), False, None, intl, False)
+    control = not text.isprintable()
+    kept = text.translate(_ASCII_CONTROLS) if control else text
+    cleaned, extension = _strip_extensions(kept.strip())
+    digits = cleaned.translate(_ONLY_DIGITS)
+    return Scan(
+        text=cleaned,
+        bidi=False,
+        invisible=False,
+        scripts=("ASCII",) if kept.translate(_ONLY_DIGITS) else (),
+        letters=cleaned.lower() != cleaned.upper(),
+        extension=extension,
+        international=cleaned.startswith("+") or digits.startswith("00"),
+        control=control,
+    )
+
+
+def _scan_any(text: str) -> Scan:
     low = text.lower()
     if low.startswith("tel:"):
         text = text[4:]

@@ -1,0 +1,35 @@
+"""The ASCII route of scan() gives exactly what the general route gives."""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from walletcontact._reading import _scan_any, _scan_ascii, scan
+
+ASCII = st.text(alphabet=st.characters(max_codepoint=127), max_size=40)
+NUMBERISH = st.text(alphabet=string.digits + "+-() .#,;xXext=*\t\x00\x7f/abc", max_size=30)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(ASCII, NUMBERISH))
+@example("")
+@example("95188 ext. 12")
+@example("+86 95188,,2#")
+@example("\x0095188")
+@example("Private Number")
+def test_ascii_route_agrees(raw: str) -> None:
+    text = raw.strip()
+    if text.lower().startswith("tel:"):
+        return
+    assert _scan_ascii(text) == _scan_any(text)
+
+
+def test_reports_what_it_removed() -> None:
+    s = scan("95188\x07 ext 5")
+    assert (s.text, s.control, s.extension, s.scripts, s.letters) == ("95188", True, "5", ("ASCII",), False)
+    s = scan("00 86 95188")
+    assert s.international and not s.letters
+    assert scan("N/A").letters and scan("N/A").scripts == ()
