@@ -43,6 +43,9 @@ def region_for(number: phonenumbers.PhoneNumber, fallback: str, nsn: str | None 
     return found or regions[0]
 
 
+_metadata: dict[str, Any] = {}  # region → phonenumbers metadata (it never changes once loaded)
+
+
 def _fast_parse(digits: str, region: str) -> phonenumbers.PhoneNumber:
     """``phonenumbers.parse`` for a plain string of digits (maybe with a leading +).
 
@@ -52,9 +55,12 @@ def _fast_parse(digits: str, region: str) -> phonenumbers.PhoneNumber:
     """
     u = phonenumbers.phonenumberutil
     numobj = phonenumbers.PhoneNumber()
-    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region, None)
+    metadata = _metadata.get(region)
     if metadata is None:
-        raise LookupError(region)
+        metadata = phonenumbers.PhoneMetadata.metadata_for_region(region, None)
+        if metadata is None:
+            raise LookupError(region)
+        _metadata[region] = metadata
     country_code, national = _extract_country_code(u, digits, metadata, numobj)
     if country_code != 0:
         number_region = u.region_code_for_country_code(country_code)
@@ -118,11 +124,13 @@ def _extract_country_code(
 _fast_ok = True
 
 
-def parse(text: str, region: str) -> phonenumbers.PhoneNumber:
-    """``phonenumbers.parse``, through the fast route for plain digit strings when it can."""
+def parse(text: str, region: str, digits: str | None = None) -> phonenumbers.PhoneNumber:
+    """``phonenumbers.parse``, through the fast route for plain digit strings when it can
+    (``digits``: ``compact(text)`` when the caller has it already)."""
     global _fast_ok
     if _fast_ok:
-        digits = compact(text)
+        if digits is None:
+            digits = compact(text)
         if digits is not None and 3 <= len(digits.lstrip("+")) <= 17:
             try:
                 return _fast_parse(digits, region)
@@ -133,10 +141,11 @@ def parse(text: str, region: str) -> phonenumbers.PhoneNumber:
     return phonenumbers.parse(text, region)
 
 
-def read_raw(text: str, region: str) -> RawReading:
-    """Read cleaned ``text`` with ``region`` as the default region (see ``_reading.RawReading``)."""
+def read_raw(text: str, region: str, digits: str | None = None) -> RawReading:
+    """Read cleaned ``text`` with ``region`` as the default region (see ``_reading.RawReading``);
+    ``digits`` is ``compact(text)`` when the caller has it."""
     try:
-        number = parse(text, region)
+        number = parse(text, region, digits)
     except NumberParseException as exc:
         code = {
             NumberParseException.INVALID_COUNTRY_CODE: "INVALID_COUNTRY_CODE",

@@ -273,14 +273,13 @@ def compact(text: str) -> str | None:
 def read_raw(text: str, region: str) -> RawReading:
     """The registry-independent reading of cleaned ``text`` in ``region``."""
     c = cache()
-    if c.usable:
-        k = compact(text)
-        if k is not None:
-            hit = c.readings.get(f"{region}|{k}")
-            if hit is not None:
-                home, key, nsn, cc, short, valid, emergency, error, fixed = hit
-                return (home, key, nsn, cc, short, valid, emergency, error, fixed)
-    result: RawReading = _phone_module().read_raw(text, region)
+    k = compact(text)
+    if c.usable and k is not None:
+        hit = c.readings.get(f"{region}|{k}")
+        if hit is not None:
+            home, key, nsn, cc, short, valid, emergency, error, fixed = hit
+            return (home, key, nsn, cc, short, valid, emergency, error, fixed)
+    result: RawReading = _phone_module().read_raw(text, region, k)
     return result
 
 
@@ -302,9 +301,10 @@ def finish(raw: RawReading, short_keys: Container[str]) -> Reading:
     dialled after an area code (``0571-95188`` → ``CN:95188``)."""
     home, key, nsn, cc, short, valid, emergency, error, fixed = raw
     if valid and not short and key is not None:
+        prefix = home + ":"
         for cut in (2, 3, 4):
             rest = nsn[cut:]
-            if len(rest) >= 3 and f"{home}:{rest}" in short_keys:
+            if len(rest) >= 3 and prefix + rest in short_keys:
                 if fixed is None:
                     from ._phone import is_fixed_line
 

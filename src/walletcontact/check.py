@@ -370,7 +370,7 @@ def _evaluate(
         info.append(_reason("INVISIBLE_CHARACTERS", digits=digits_seen))
     if s.control:
         info.append(_reason("CONTROL_CHARACTERS"))
-    foreign = [sc for sc in s.scripts if sc != "ASCII"]
+    foreign = [sc for sc in s.scripts if sc != "ASCII"] if s.scripts != ("ASCII",) else []
     if len(s.scripts) > 1:
         info.append(_reason("MIXED_SCRIPTS", scripts=", ".join(s.scripts)))
     elif foreign:
@@ -441,13 +441,14 @@ def _evaluate(
         o = others_e[0].provider
         code = "AUTHORITY_NUMBER" if o.kind is ProviderKind.AUTHORITY else "OTHER_PROVIDER"
         reasons.append(_reason(code, number=shown, **_names(prov), **_other_names(o)))
-    fakes = _records(idx.fakes, r, s, prov)
+    record_keys = _record_keys(r, idx)
+    fakes = _records(idx.fakes, record_keys, s, prov) if record_keys else []
     if fakes:
         fake = fakes[0]
         reasons.append(_reason("KNOWN_FAKE", number=shown, **_names(fake.provider)))
         if prov is None:
             base["provider"] = None
-    unverified = _records(idx.unverified, r, s, prov)
+    unverified = _records(idx.unverified, record_keys, s, prov) if record_keys else []
     if unverified and not fakes:
         reasons.append(_reason("UNVERIFIED", number=shown, **_names(unverified[0].provider)))
     if r.emergency:
@@ -568,12 +569,17 @@ def _choose(
     return r, entries, via_alt
 
 
-def _records(table: dict[str, tuple[RecordEntry, ...]], r: Reading, s: Scan, prov: Provider | None) -> list[RecordEntry]:
-    if not table:
-        return []
+def _record_keys(r: Reading, idx: PhoneIndex) -> list[str]:
+    """The keys under which fakes and unverified numbers may list ``r`` (only those that do)."""
     keys = [k for k in (r.key, r.alt_key) if k]
     if r.country_code and r.nsn:
         keys.append(f"~{r.country_code}:{r.nsn}")
+    return [k for k in keys if k in idx.fakes or k in idx.unverified]
+
+
+def _records(
+    table: dict[str, tuple[RecordEntry, ...]], keys: list[str], s: Scan, prov: Provider | None
+) -> list[RecordEntry]:
     out: list[RecordEntry] = []
     for k in keys:
         for e in table.get(k, ()):
