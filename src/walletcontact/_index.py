@@ -72,10 +72,11 @@ class PhoneIndex:
             for e in entries:
                 lengths.setdefault(len(e.nsn), []).append(e)
             self.family_lengths[fam] = {k: tuple(v) for k, v in sorted(lengths.items())}
-        #: family → its entries in look-alike order (length, then data order), and the one-edit
-        #: table: keys of every number one edit away from an official one → positions in that order.
-        #: ``*`` marks a changed digit (``9518*``), ``~`` two swapped neighbours, ``=`` the number
-        #: itself (a candidate with a digit added reaches it by dropping one), ``-`` one digit dropped.
+        #: family → its entries in look-alike order (length, then data order), and the near table:
+        #: keys that any number one edit away from an official one shares with it → positions in
+        #: that order. A changed or added digit leaves the first or the second half of the official
+        #: number intact (``<8:9518`` / ``>8:8800``); ``~`` keys list the number with two neighbours
+        #: swapped, ``-`` keys with one digit dropped. Candidates are confirmed by lookalike_kind.
         self.ordered: dict[str, tuple[Entry, ...]] = {}
         self.near: dict[str, dict[str, tuple[int, ...]]] = {}
         for fam, by_len in self.family_lengths.items():
@@ -83,9 +84,9 @@ class PhoneIndex:
             near: dict[str, list[int]] = {}
             for pos, e in enumerate(ordered):
                 o = e.nsn
-                variants = {"=" + o}
+                h = len(o) // 2
+                variants = {f"<{len(o)}:{o[:h]}", f">{len(o)}:{o[h:]}"}
                 for i in range(len(o)):
-                    variants.add(f"{o[:i]}*{o[i + 1:]}")
                     variants.add("-" + o[:i] + o[i + 1 :])
                     if i + 1 < len(o) and o[i] != o[i + 1]:
                         variants.add(f"~{o[:i]}{o[i + 1]}{o[i]}{o[i + 2:]}")

@@ -44,6 +44,7 @@ def region_for(number: phonenumbers.PhoneNumber, fallback: str, nsn: str | None 
 
 
 _metadata: dict[str, Any] = {}  # region → phonenumbers metadata (it never changes once loaded)
+_idd: dict[str, Any] = {}  # international-prefix pattern → compiled
 
 
 def _fast_parse(digits: str, region: str) -> phonenumbers.PhoneNumber:
@@ -94,7 +95,10 @@ def _extract_country_code(
         full, from_default = digits[1:], False
     else:
         idd = metadata.international_prefix if metadata.international_prefix is not None else "NonMatch"
-        m = u.re_compile(idd).match(digits)
+        rx = _idd.get(idd)
+        if rx is None:
+            rx = _idd.setdefault(idd, u.re_compile(idd))
+        m = rx.match(digits)
         full, from_default = digits, True
         if m:
             rest = digits[m.end() :]

@@ -98,16 +98,29 @@ def _plan(metadata: Any) -> _Plan:
     return plan
 
 
-def _region_of(cc: int, nsn: str) -> str | None:
-    """``region_code_for_number``."""
+_metadata: dict[str, Any] = {}  # region → metadata (phonenumbers loads each once and keeps it)
+
+
+def _metadata_for(region: str) -> Any:
+    metadata = _metadata.get(region)
+    if metadata is None:
+        metadata = phonenumbers.PhoneMetadata.metadata_for_region(region.upper(), None)
+        if metadata is not None:
+            _metadata[region] = metadata
+    return metadata
+
+
+def _region_and_validity(cc: int, nsn: str) -> tuple[str | None, bool]:
+    """``region_code_for_number`` and ``is_valid_number`` together (the second re-checks the
+    region the first found; when the first found it by validating, that answer stands)."""
     regions = _u.COUNTRY_CODE_TO_REGION_CODE.get(cc)
     if regions is None:
-        return None
+        return None, False
     if len(regions) == 1:
         region: str = regions[0]
-        return region
+        return region, _valid_for(cc, nsn, region)
     for region in regions:
-        metadata = phonenumbers.PhoneMetadata.metadata_for_region(region.upper(), None)
+        metadata = _metadata_for(region)
         if metadata is None:
             continue
         if metadata.leading_digits is not None:
@@ -115,22 +128,30 @@ def _region_of(cc: int, nsn: str) -> str | None:
             if rx is None:
                 rx = _leading.setdefault(metadata.leading_digits, re.compile(metadata.leading_digits))
             if rx.match(nsn):
-                return region
+                return region, _valid_for(cc, nsn, region)
         elif _plan(metadata).known(nsn):
-            return region
-    return None
+            # is_valid_number_for_region would use this same metadata (the region's own, whose
+            # country code is cc), so the number is valid
+            return region, True
+    return None, False
 
 
-def _is_valid(cc: int, nsn: str) -> bool:
-    region = _region_of(cc, nsn)
-    if region is None:
-        return False
+def _valid_for(cc: int, nsn: str, region: str) -> bool:
+    """``is_valid_number_for_region``."""
     metadata = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(cc, region.upper())
     if metadata is None or (
         region != phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY and cc != _u.country_code_for_valid_region(region)
     ):
         return False
     return _plan(metadata).known(nsn)
+
+
+def _region_of(cc: int, nsn: str) -> str | None:
+    return _region_and_validity(cc, nsn)[0]
+
+
+def _is_valid(cc: int, nsn: str) -> bool:
+    return _region_and_validity(cc, nsn)[1]
 
 
 _ok = True
