@@ -64,6 +64,8 @@ class PhoneIndex:
         self.by_key = {k: tuple(v) for k, v in by_key.items()}
         self.fakes = {k: tuple(v) for k, v in fakes.items()}
         self.unverified = {k: tuple(v) for k, v in unverified.items()}
+        #: every key either table lists (one membership test instead of two)
+        self.record_keys = frozenset(self.fakes) | frozenset(self.unverified)
         self.by_family = {k: tuple(v) for k, v in by_cc.items()}
         #: family → nsn length → entries (look-alikes compare only lengths that can match)
         self.family_lengths: dict[str, dict[int, tuple[Entry, ...]]] = {}
@@ -77,6 +79,8 @@ class PhoneIndex:
         #: that order. A changed or added digit leaves the first or the second half of the official
         #: number intact (``<8:9518`` / ``>8:8800``); ``~`` keys list the number with two neighbours
         #: swapped, ``-`` keys with one digit dropped. Candidates are confirmed by lookalike_kind.
+        #: country code → its family name ("+86"), for the families that exist
+        self.cc_family = {int(fam[1:]): fam for fam in self.family_lengths if fam.startswith("+")}
         self.ordered: dict[str, tuple[Entry, ...]] = {}
         self.near: dict[str, dict[str, tuple[int, ...]]] = {}
         for fam, by_len in self.family_lengths.items():
@@ -102,6 +106,12 @@ class PhoneIndex:
         }
         self.regions = tuple(regions)
         self.short_keys = frozenset(k for k in self.by_key if not k.startswith("+"))
+        short_lengths: dict[str, set[int]] = {}
+        for k in self.short_keys:
+            home, _, digits = k.partition(":")
+            short_lengths.setdefault(home, set()).add(len(digits))
+        #: region → lengths of its short keys (readings of other lengths cannot be one)
+        self.short_lengths = {k: frozenset(v) for k, v in short_lengths.items()}
         #: official answers by exact arguments, and by separator-free spelling (bounded)
         self.exact: dict[Any, Any] = {}
         self.fast: dict[Any, Any] = {}

@@ -45,6 +45,7 @@ def region_for(number: phonenumbers.PhoneNumber, fallback: str, nsn: str | None 
 
 _metadata: dict[str, Any] = {}  # region → phonenumbers metadata (it never changes once loaded)
 _idd: dict[str, Any] = {}  # international-prefix pattern → compiled
+_npfp: dict[str, Any] = {}  # national-prefix-for-parsing pattern → compiled
 
 
 def _fast_parse(digits: str, region: str) -> phonenumbers.PhoneNumber:
@@ -72,9 +73,9 @@ def _fast_parse(digits: str, region: str) -> phonenumbers.PhoneNumber:
         numobj.country_code = metadata.country_code
     if len(national) < u._MIN_LENGTH_FOR_NSN:
         raise ValueError("too short")
-    if metadata is not None:
+    if metadata is not None and _may_have_national_prefix(national, metadata):
         _, potential, _ = u._maybe_strip_national_prefix_carrier_code(national, metadata)
-        if u._test_number_length(potential, metadata) not in (
+        if potential != national and u._test_number_length(potential, metadata) not in (
             phonenumbers.ValidationResult.TOO_SHORT,
             phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY,
             phonenumbers.ValidationResult.INVALID_LENGTH,
@@ -85,6 +86,19 @@ def _fast_parse(digits: str, region: str) -> phonenumbers.PhoneNumber:
     u._set_italian_leading_zeros_for_phone_number(national, numobj)
     numobj.national_number = int(national)
     return numobj
+
+
+def _may_have_national_prefix(national: str, metadata: Any) -> bool:
+    """Whether ``_maybe_strip_national_prefix_carrier_code`` can strip anything: it returns the
+    number unchanged when the region has no national-prefix pattern or the pattern does not match
+    at the start."""
+    pattern = metadata.national_prefix_for_parsing
+    if not pattern:
+        return False
+    rx = _npfp.get(pattern)
+    if rx is None:
+        rx = _npfp.setdefault(pattern, phonenumbers.phonenumberutil.re_compile(pattern))
+    return rx.match(national) is not None
 
 
 def _extract_country_code(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Container
+from collections.abc import Container, Mapping
 from typing import Any, NamedTuple
 
 from ._once import Once
@@ -148,7 +148,9 @@ def _strip_extensions(cleaned: str) -> tuple[str, str | None]:
     extension: str | None = None
     while True:
         low = cleaned.lower()
-        for marker in _EXT_MARKERS:
+        # a marker needs digits on both sides, three or more before it
+        markers = _EXT_MARKERS if sum(c.isdigit() for c in cleaned) >= 4 else ()
+        for marker in markers:
             pos = low.find(marker, 1)
             if pos > 0:
                 head, tail = cleaned[:pos], cleaned[pos + len(marker) :]
@@ -296,15 +298,22 @@ def _phone_module() -> Any:
     return _phone_mod
 
 
-def finish(raw: RawReading, short_keys: Container[str]) -> Reading:
+def finish(
+    raw: RawReading, short_keys: Container[str], short_lengths: Mapping[str, Container[int]] | None = None
+) -> Reading:
     """Complete a reading with what the registry knows: carrier short codes, service numbers
-    dialled after an area code (``0571-95188`` → ``CN:95188``)."""
+    dialled after an area code (``0571-95188`` → ``CN:95188``). ``short_lengths`` (region → the
+    lengths of its short keys), when given, skips looking for lengths no short key has."""
     home, key, nsn, cc, short, valid, emergency, error, fixed = raw
     if valid and not short and key is not None:
+        lengths = short_lengths.get(home, ()) if short_lengths is not None else None
         prefix = home + ":"
         for cut in (2, 3, 4):
+            size = len(nsn) - cut
+            if size < 3 or (lengths is not None and size not in lengths):
+                continue
             rest = nsn[cut:]
-            if len(rest) >= 3 and prefix + rest in short_keys:
+            if prefix + rest in short_keys:
                 if fixed is None:
                     from ._phone import is_fixed_line
 
@@ -317,9 +326,14 @@ def finish(raw: RawReading, short_keys: Container[str]) -> Reading:
     return Reading(home, key, nsn, cc, short, valid, emergency, error)
 
 
-def read(text: str, region: str, short_keys: Container[str] = ()) -> Reading:
+def read(
+    text: str,
+    region: str,
+    short_keys: Container[str] = (),
+    short_lengths: Mapping[str, Container[int]] | None = None,
+) -> Reading:
     """Read cleaned ``text`` with ``region`` as the default region."""
-    return finish(read_raw(text, region), short_keys)
+    return finish(read_raw(text, region), short_keys, short_lengths)
 
 
 def key_info(number: str, region: str, *, carrier_short_code: bool = False) -> tuple[str, str, str] | None:

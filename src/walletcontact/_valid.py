@@ -136,14 +136,23 @@ def _region_and_validity(cc: int, nsn: str) -> tuple[str | None, bool]:
     return None, False
 
 
+_NO_PLAN = object()
+_plan_for: dict[tuple[int, str], Any] = {}  # (cc, region) → the plan validity uses, or _NO_PLAN
+
+
 def _valid_for(cc: int, nsn: str, region: str) -> bool:
     """``is_valid_number_for_region``."""
-    metadata = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(cc, region.upper())
-    if metadata is None or (
-        region != phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY and cc != _u.country_code_for_valid_region(region)
-    ):
-        return False
-    return _plan(metadata).known(nsn)
+    plan = _plan_for.get((cc, region))
+    if plan is None:
+        metadata = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(cc, region.upper())
+        if metadata is None or (
+            region != phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY and cc != _u.country_code_for_valid_region(region)
+        ):
+            plan = _NO_PLAN
+        else:
+            plan = _plan(metadata)
+        plan = _plan_for.setdefault((cc, region), plan)
+    return plan is not _NO_PLAN and bool(plan.known(nsn))
 
 
 def _region_of(cc: int, nsn: str) -> str | None:

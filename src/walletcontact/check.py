@@ -516,7 +516,7 @@ def _plain(
     digits = text.translate(_NOT_DIGITS)
     if not digits:
         return None
-    r = read(text, region, idx.short_keys)
+    r = read(text, region, idx.short_keys, idx.short_lengths)
     by_key = idx.by_key
     if (r.key is not None and r.key in by_key) or (r.alt_key is not None and r.alt_key in by_key):
         return None
@@ -562,7 +562,7 @@ def _plain(
         lookalike_provider=lookalike[0].provider if lookalike is not None else None,
         lookalike_kind=lookalike[1] if lookalike is not None else None,
         official_numbers=official_numbers,
-        report_to=reg.reports(r.region),
+        report_to=reg.reports_normalized(r.region),
     )
 
 
@@ -605,7 +605,7 @@ def _candidate_regions(s: Scan, region: str | None, prov: Provider | None, idx: 
 
 
 def _read(s: Scan, region: str, idx: PhoneIndex) -> Reading:
-    return read(s.text, region, idx.short_keys)
+    return read(s.text, region, idx.short_keys, idx.short_lengths)
 
 
 def _choose(
@@ -657,10 +657,13 @@ def _choose(
 
 def _record_keys(r: Reading, idx: PhoneIndex) -> list[str]:
     """The keys under which fakes and unverified numbers may list ``r`` (only those that do)."""
-    keys = [k for k in (r.key, r.alt_key) if k]
+    listed = idx.record_keys
+    keys = [k for k in (r.key, r.alt_key) if k and k in listed]
     if r.country_code and r.nsn:
-        keys.append(f"~{r.country_code}:{r.nsn}")
-    return [k for k in keys if k in idx.fakes or k in idx.unverified]
+        digits_key = f"~{r.country_code}:{r.nsn}"
+        if digits_key in listed:
+            keys.append(digits_key)
+    return keys
 
 
 def _records(
@@ -718,31 +721,36 @@ def _find_lookalike(
     digits = r.nsn
     if not digits:
         return None
-    families = [f"+{r.country_code}", r.region] if r.country_code else [r.region]
+    families = (idx.cc_family.get(r.country_code), r.region) if r.country_code else (r.region,)
     n = len(digits)
     best: tuple[int, int, Entry, str] | None = None
     for fam in families:
+        if fam is None:
+            continue
         by_len = idx.family_lengths.get(fam)
         if not by_len:
             continue
-        near = idx.near[fam]
         found: set[int] = set()
-        if n in by_len:  # a digit changed (one half intact), or two neighbours swapped
-            h = n // 2
-            found.update(near.get(f"<{n}:{digits[:h]}", ()))
-            found.update(near.get(f">{n}:{digits[h:]}", ()))
-            found.update(near.get("~" + digits, ()))
-        if n - 1 in by_len:  # a digit added: the official number's first or second half is intact
-            length = n - 1
-            h = length // 2
-            found.update(near.get(f"<{length}:{digits[:h]}", ()))
-            found.update(near.get(f">{length}:{digits[n - (length - h):]}", ()))
-        if n + 1 in by_len:  # a digit removed
-            found.update(near.get("-" + digits, ()))
+        if n in by_len or n - 1 in by_len or n + 1 in by_len:
+            near = idx.near[fam]
+            if n in by_len:  # a digit changed (one half intact), or two neighbours swapped
+                h = n // 2
+                found.update(near.get(f"<{n}:{digits[:h]}", ()))
+                found.update(near.get(f">{n}:{digits[h:]}", ()))
+                found.update(near.get("~" + digits, ()))
+            if n - 1 in by_len:  # a digit added: the official number's first or second half is intact
+                length = n - 1
+                h = length // 2
+                found.update(near.get(f"<{length}:{digits[:h]}", ()))
+                found.update(near.get(f">{length}:{digits[n - (length - h):]}", ()))
+            if n + 1 in by_len:  # a digit removed
+                found.update(near.get("-" + digits, ()))
         ordered = idx.ordered[fam]
         rx = idx.contained.get(fam)
-        if rx is not None and rx.search(digits) is not None:  # an official number inside more digits
+        if n >= 6 and rx is not None and rx.search(digits) is not None:  # an official number inside
             found.update(pos for pos, e in enumerate(ordered) if 4 <= len(e.nsn) < n - 1 and e.nsn in digits)
+        if not found:
+            continue
         for pos in sorted(found):
             e = ordered[pos]
             if e.key in exclude or (prov is not None and e.provider.id != prov.id):

@@ -236,6 +236,10 @@ class Registry:
             return ()
         return self._reports.get(region.strip().upper(), ())
 
+    def reports_normalized(self, region: str) -> tuple[PhoneChannel, ...]:
+        """:meth:`reports` for a region code already in upper case without spaces."""
+        return self._reports.get(region, ())
+
 
 def _rebuild(
     providers: tuple[Provider, ...], origins: dict[str, str], procs: tuple[GenericProcedure, ...]
