@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import phonenumbers
@@ -97,7 +98,7 @@ def _may_have_national_prefix(national: str, metadata: Any) -> bool:
         return False
     rx = _npfp.get(pattern)
     if rx is None:
-        rx = _npfp.setdefault(pattern, phonenumbers.phonenumberutil.re_compile(pattern))
+        rx = _npfp.setdefault(pattern, re.compile(pattern))
     return rx.match(national) is not None
 
 
