@@ -82,8 +82,8 @@ def _fast_parse(digits: str, region: str) -> phonenumbers.PhoneNumber:
             phonenumbers.ValidationResult.INVALID_LENGTH,
         ):
             national = potential
-    if len(national) > u._MAX_LENGTH_FOR_NSN:
-        raise ValueError("too long")
+    if len(national) > u._MAX_LENGTH_FOR_NSN:  # where parse gives up on a long number too
+        raise NumberParseException(NumberParseException.TOO_LONG, "The string supplied is too long to be a phone number.")
     u._set_italian_leading_zeros_for_phone_number(national, numobj)
     numobj.national_number = int(national)
     return numobj
@@ -141,6 +141,8 @@ def _extract_country_code(
 
 
 _fast_ok = True
+#: Longest digit string the fast route reads (phonenumbers reads at most 250 characters).
+_FAST_MAX_DIGITS = 64
 
 
 def parse(text: str, region: str, digits: str | None = None) -> phonenumbers.PhoneNumber:
@@ -150,9 +152,11 @@ def parse(text: str, region: str, digits: str | None = None) -> phonenumbers.Pho
     if _fast_ok:
         if digits is None:
             digits = compact(text)
-        if digits is not None and 3 <= len(digits.lstrip("+")) <= 17:
+        if digits is not None and 3 <= len(digits.lstrip("+")) <= _FAST_MAX_DIGITS:
             try:
                 return _fast_parse(digits, region)
+            except NumberParseException:  # the same error parse gives at that step
+                raise
             except AttributeError:  # helpers renamed in another phonenumbers: use parse from now on
                 _fast_ok = False
             except Exception:  # anything unusual: let parse decide, with its own error

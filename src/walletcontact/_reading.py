@@ -149,7 +149,8 @@ def _strip_extensions(cleaned: str) -> tuple[str, str | None]:
     while True:
         low = cleaned.lower()
         # a marker needs digits on both sides, three or more before it
-        markers = _EXT_MARKERS if sum(c.isdigit() for c in cleaned) >= 4 else ()
+        digit_count = len(cleaned.translate(_ONLY_DIGITS)) if cleaned.isascii() else sum(c.isdigit() for c in cleaned)
+        markers = _EXT_MARKERS if digit_count >= 4 else ()
         for marker in markers:
             pos = low.find(marker, 1)
             if pos > 0:
