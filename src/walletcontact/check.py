@@ -562,7 +562,7 @@ def _plain(
         lookalike_provider=lookalike[0].provider if lookalike is not None else None,
         lookalike_kind=lookalike[1] if lookalike is not None else None,
         official_numbers=official_numbers,
-        report_to=reg.reports_normalized(r.region),
+        report_to=reg._reports_upper(r.region),
     )
 
 

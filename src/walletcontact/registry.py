@@ -236,7 +236,7 @@ class Registry:
             return ()
         return self._reports.get(region.strip().upper(), ())
 
-    def reports_normalized(self, region: str) -> tuple[PhoneChannel, ...]:
+    def _reports_upper(self, region: str) -> tuple[PhoneChannel, ...]:
         """:meth:`reports` for a region code already in upper case without spaces."""
         return self._reports.get(region, ())
 
