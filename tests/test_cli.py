@@ -95,6 +95,14 @@ def test_show_providers_help_with() -> None:
 
 def test_report_export_schema_freshness() -> None:
     assert "96110" in run("report", "CN").stdout
+    # no report line, but a report website: shown, exit 0; the JSON lists phone lines only
+    bf = run("report", "BF")
+    assert bf.returncode == 0 and "https://alerte.bclcc.gov.bf" in bf.stdout
+    bf_json = run("report", "BF", "--json")
+    assert bf_json.returncode == 1 and json.loads(bf_json.stdout) == []
+    assert run("report", "ZZ").returncode == 1
+    helped = json.loads(run("help-with", "unknown-transaction", "--provider", "wave", "--json").stdout)
+    assert "https://alerte.bclcc.gov.bf" in helped["report_online"]
     doc = json.loads(run("export").stdout)
     assert doc["schema"] == 1 and len(doc["providers"]) >= 50
     schema = json.loads(run("schema").stdout)

@@ -154,3 +154,31 @@ def test_report_channels() -> None:
     assert any(c.number == "96110" for c in cn)
     assert all(c.direction in ("inbound", "both") for c in cn)
     assert wc.report_channels("ZZ") == ()
+
+
+def test_report_online_lists_authority_pages_and_addresses() -> None:
+    # a region whose authority takes reports online only: no line, but somewhere to go
+    assert wc.report_channels("BF") == ()
+    assert [c.url for c in wc.report_online("BF")] == ["https://alerte.bclcc.gov.bf"]
+    for region in ("GB", "IN", "US", "NP", " bf "):
+        online = wc.report_online(region)
+        assert online, region
+        assert all(isinstance(c, (wc.WebsiteChannel, wc.EmailChannel)) for c in online)
+        owners = {p.id for p in wc.providers(region=region.strip()) if p.kind == "authority"}
+        assert all(any(c in wc.get_provider(o).channels for o in owners) for c in online)
+    # report pages come before the authorities' other pages
+    gb = wc.report_online("GB")
+    assert isinstance(gb[0], wc.WebsiteChannel) and "report" in gb[0].purposes
+    assert wc.report_online("ZZ") == () and wc.report_online(None) == ()  # type: ignore[arg-type]
+
+
+def test_every_region_a_wallet_serves_has_somewhere_to_report() -> None:
+    regions = {r for p in wc.providers() if p.kind == "wallet" for r in p.regions}
+    assert all(wc.report_channels(r) or wc.report_online(r) for r in regions)
+
+
+def test_procedures_point_to_online_reporting() -> None:
+    proc = wc.get_procedure("unknown-transaction", provider="wave")
+    assert proc.report_online and all(c.TYPE in ("website", "email") for c in proc.report_online)
+    assert len({id(c) for c in proc.report_online}) == len(proc.report_online)
+    assert wc.get_procedure("unknown-transaction").report_online == ()

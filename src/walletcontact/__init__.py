@@ -67,6 +67,7 @@ if TYPE_CHECKING:
         procedures,
         providers,
         report_channels,
+        report_online,
         search_providers,
         set_default_registry,
     )
@@ -115,6 +116,7 @@ __all__ = [
     "providers",
     "providers_for_number",
     "report_channels",
+    "report_online",
     "search_providers",
     "set_default_registry",
     "validate_number",
@@ -145,6 +147,7 @@ _LAZY = {
     "procedures": "registry",
     "providers": "registry",
     "report_channels": "registry",
+    "report_online": "registry",
     "search_providers": "registry",
     "set_default_registry": "registry",
     "NumberCheck": "check",

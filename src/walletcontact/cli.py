@@ -44,6 +44,7 @@ LABELS: dict[str, dict[str, str]] = {
     "prepare": {"en": "Before you call", "zh-Hans": "致电前准备", "zh-Hant": "致電前準備"},
     "escalate": {"en": "If that does not help", "zh-Hans": "如仍未解决", "zh-Hant": "如仍未解決"},
     "report": {"en": "Fraud report lines", "zh-Hans": "反诈举报电话", "zh-Hant": "反詐舉報電話"},
+    "report_online": {"en": "Report online", "zh-Hans": "网上举报", "zh-Hant": "網上舉報"},
     "no_phone": {"en": "No phone support is published.", "zh-Hans": "未公布电话客服。", "zh-Hant": "未公佈電話客服。"},
     "via_bank": {"en": "Phone support is given by your bank.", "zh-Hans": "电话客服由您的银行提供。", "zh-Hant": "電話客服由您的銀行提供。"},
 }
@@ -313,6 +314,7 @@ def _cmd_help_with(args: argparse.Namespace) -> int:
             "escalate": proc.escalate,
             "before_calling": list(prep.steps),
             "report_to": [c.number for c in proc.report_to],
+            "report_online": [_online_target(c) for c in proc.report_online],
         })
         return 0
     out = [proc.title]
@@ -329,21 +331,29 @@ def _cmd_help_with(args: argparse.Namespace) -> int:
         out += [f"  - {s}" for s in prep.steps]
     if proc.report_to:
         out.append(f"{_t('report', locale)}: " + ", ".join(c.number for c in proc.report_to))
+    if proc.report_online:
+        out.append(f"{_t('report_online', locale)}:")
+        out += [_channel_line(c, locale) for c in proc.report_online]
     sys.stdout.write("\n".join(out) + "\n")
     return 0
 
 
+def _online_target(ch: Any) -> str:
+    return str(ch.url if isinstance(ch, WebsiteChannel) else ch.address)
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .registry import report_channels
+    from .registry import report_channels, report_online
 
     lines = report_channels(args.region)
     if args.json:
         _emit([{"number": c.number, "region": c.region, "direction": c.direction.value,
                 "confidence": c.confidence.value} for c in lines])
-    else:
-        for c in lines:
-            sys.stdout.write(_channel_line(c, env_locale()).strip() + "\n")
-    return 0 if lines else 1
+        return 0 if lines else 1
+    online = report_online(args.region)
+    for c in (*lines, *online):
+        sys.stdout.write(_channel_line(c, env_locale()).strip() + "\n")
+    return 0 if lines or online else 1
 
 
 # ---------------------------------------------------------------- data commands

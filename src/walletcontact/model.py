@@ -516,6 +516,8 @@ class Procedure:
     escalate_to: tuple[Channel, ...] = ()
     report_to: tuple[PhoneChannel, ...] = ()
     sources: tuple[Source, ...] = ()
+    #: the authorities' report websites and e-mail addresses for the provider's regions
+    report_online: tuple[Channel, ...] = ()
 
     def __str__(self) -> str:
         lines = [self.title]

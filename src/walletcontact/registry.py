@@ -19,6 +19,7 @@ from .model import (
     Channel,
     ChannelType,
     Direction,
+    EmailChannel,
     GenericProcedure,
     PhoneChannel,
     Procedure,
@@ -42,6 +43,7 @@ __all__ = [
     "procedures",
     "providers",
     "report_channels",
+    "report_online",
     "search_providers",
     "set_default_registry",
 ]
@@ -78,6 +80,7 @@ class Registry:
         "_by_region",
         "_index",
         "_index_lock",
+        "_online",
         "_origins",
         "_procedures",
         "_providers",
@@ -123,6 +126,14 @@ class Registry:
                         for r in p.regions:
                             reports.setdefault(r, []).append(c)
         self._reports = {r: tuple(sorted(v, key=lambda c: c.trust_rank)) for r, v in reports.items()}
+        online: dict[str, list[Channel]] = {}
+        for p in provs:
+            if p.kind is ProviderKind.AUTHORITY:
+                for ch in p.channels:
+                    if isinstance(ch, (WebsiteChannel, EmailChannel)):
+                        for r in p.regions:
+                            online.setdefault(r, []).append(ch)
+        self._online = {r: tuple(sorted(v, key=_online_order)) for r, v in online.items()}
         self._index: PhoneIndex | None = None
         self._index_lock = threading.Lock()
 
@@ -236,9 +247,26 @@ class Registry:
             return ()
         return self._reports.get(region.strip().upper(), ())
 
+    def reports_online(self, region: str | None) -> tuple[Channel, ...]:
+        """The region's authorities' websites and e-mail addresses (see :func:`report_online`)."""
+        if not isinstance(region, str):
+            return ()
+        return self._online.get(region.strip().upper(), ())
+
     def _reports_upper(self, region: str) -> tuple[PhoneChannel, ...]:
         """:meth:`reports` for a region code already in upper case without spaces."""
         return self._reports.get(region, ())
+
+
+def _online_order(ch: Channel) -> tuple[int, tuple[int, int]]:
+    """Report pages first, then e-mail addresses, then the authorities' other pages."""
+    if isinstance(ch, WebsiteChannel) and "report" in ch.purposes:
+        group = 0
+    elif isinstance(ch, EmailChannel):
+        group = 1
+    else:
+        group = 2
+    return group, ch.trust_rank
 
 
 def _rebuild(
@@ -405,6 +433,18 @@ def report_channels(region: str, *, registry: Registry | None = None) -> tuple[P
     return _reg(registry).reports(region)
 
 
+def report_online(region: str, *, registry: Registry | None = None) -> tuple[Channel, ...]:
+    """Where to report a scam in ``region`` without a phone call: the government authorities'
+    websites and e-mail addresses, report pages first. Some regions have these and no report line.
+
+    >>> [c.url for c in report_online("BF")]
+    ['https://alerte.bclcc.gov.bf']
+    >>> report_online("HK")[0].url
+    'https://www.adcc.gov.hk/'
+    """
+    return _reg(registry).reports_online(region)
+
+
 def get_procedure(
     topic: str,
     *,
@@ -452,6 +492,7 @@ def get_procedure(
     steps.extend(s for s in generic.steps.get(locale) if s not in steps)
     escalate_to: tuple[Channel, ...] = ()
     report_to: tuple[PhoneChannel, ...] = ()
+    online: dict[int, Channel] = {}
     if prov is not None:
         escalate_to = tuple(
             c
@@ -461,6 +502,7 @@ def get_procedure(
         )
         for r in prov.regions:
             report_to += reg.reports(r)
+            online.update((id(c), c) for c in reg.reports_online(r))
     return Procedure(
         topic=topic,
         locale=resolved,
@@ -472,6 +514,7 @@ def get_procedure(
         limits=limits,
         escalate_to=escalate_to,
         report_to=report_to,
+        report_online=tuple(online.values()),
         sources=tuple(sources),
     )
 
