@@ -385,3 +385,18 @@ def test_area_code_before_anti_fraud_number_on_caller_id() -> None:
     assert r.is_official and "AREA_CODE_SERVICE" in r.codes and "SPOOFABLE" in r.codes
     intl = wc.check_caller("+86 25 96110", claimed_provider="authority-cn", region="CN")
     assert not intl.is_official
+
+
+def test_advice_points_to_online_reporting_where_there_is_no_line() -> None:
+    # Burkina Faso's authority takes reports on a website only
+    r = wc.check_caller("+226 70 12 34 56", claimed_provider="orange-money", region="BF")
+    assert r.report_to == () and [c.url for c in r.report_online] == ["https://alerte.bclcc.gov.bf"]
+    assert "https://alerte.bclcc.gov.bf" in r.advice()
+    assert "https://alerte.bclcc.gov.bf" in r.advice("zh-Hans")
+    assert r.to_dict()["report_online"] == ["https://alerte.bclcc.gov.bf"]
+    # where there is a line too, the website comes as a second way
+    gb = wc.check_number("0300 123 2041", region="GB")
+    assert gb.report_to and gb.report_online
+    assert "0300 123 2040" in gb.advice() and "actionfraud" in gb.advice()
+    # an official answer asks nobody to report anything
+    assert "actionfraud" not in wc.check_number("0300 123 2040", region="GB").advice()

@@ -256,6 +256,16 @@ ADVICE: Mapping[str, Mapping[str, str]] = {
         "zh-Hans": "如果已经泄露信息或转账,请立即报案:{numbers}。",
         "zh-Hant": "如已洩露資料或轉帳,請立即報案:{numbers}。",
     },
+    "report_online": {
+        "en": "If you have already given details or money, report it to the authorities: {where}.",
+        "zh-Hans": "如果已经泄露信息或转账,请向有关部门举报:{where}。",
+        "zh-Hant": "如已洩露資料或轉帳,請向有關部門舉報:{where}。",
+    },
+    "report_online_also": {
+        "en": "You can also report it online: {where}.",
+        "zh-Hans": "也可以在网上举报:{where}。",
+        "zh-Hant": "也可以在網上舉報:{where}。",
+    },
 }
 
 

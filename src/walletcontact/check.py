@@ -20,6 +20,7 @@ from ._reading import MAX_INPUT_CHARS, read, scan, supported_regions, vanity_reg
 from .errors import MalformedNumberError, UnofficialNumberError, WalletContactError
 from .model import (
     CallerPolicy,
+    Channel,
     Confidence,
     Direction,
     PhoneChannel,
@@ -118,6 +119,8 @@ class NumberCheck:
     official_numbers: tuple[PhoneChannel, ...] = ()
     report_to: tuple[PhoneChannel, ...] = ()
     caller_policies: tuple[CallerPolicy, ...] = ()
+    #: the region's authorities' report websites and e-mail addresses (see report_online)
+    report_online: tuple[Channel, ...] = ()
 
     @property
     def is_official(self) -> bool:
@@ -164,6 +167,10 @@ class NumberCheck:
         if self.report_to and (self.caller or self.verdict is not Verdict.OFFICIAL):
             reports = ", ".join(c.number for c in self.report_to)
             lines.append(render(pick(ADVICE["report"], locale), numbers=reports))
+        if self.report_online and (self.caller or self.verdict is not Verdict.OFFICIAL):
+            where = ", ".join(_online_target(c) for c in self.report_online[:2])
+            key = "report_online_also" if self.report_to else "report_online"
+            lines.append(render(pick(ADVICE[key], locale), where=where))
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
@@ -199,6 +206,8 @@ class NumberCheck:
                 "kind": self.lookalike_kind,
             },
             "known_fake": self.known_fake is not None,
+            "report_to": [c.number for c in self.report_to],
+            "report_online": [_online_target(c) for c in self.report_online],
         }
 
 
@@ -348,6 +357,7 @@ def _evaluate(
             reasons=(*info, _reason(code, **params), *tail),
             region=reg_code,
             report_to=reports(reg_code) if caller else (),
+            report_online=_online(reg, prov, reg_code) if caller else (),
             **base,
         )
 
@@ -401,6 +411,7 @@ def _evaluate(
     base["normalized"] = _normalized(r)
     if caller or prov is not None or entries:
         base["report_to"] = reports(r.region)
+        base["report_online"] = _online(reg, prov, r.region)
 
     if entries:
         wanted = [e for e in entries if prov is None or e.provider.id == prov.id]
@@ -491,6 +502,7 @@ def _evaluate(
             base["official_numbers"] = _inbound_numbers(fake.provider)
     if prov is None and not base.get("report_to"):
         base["report_to"] = reports(r.region)
+        base["report_online"] = _online(reg, prov, r.region)
     return NumberCheck(verdict=verdict, reasons=(*reasons, *tail), **base, **extra)
 
 
@@ -563,6 +575,7 @@ def _plain(
         lookalike_kind=lookalike[1] if lookalike is not None else None,
         official_numbers=official_numbers,
         report_to=reg._reports_upper(r.region),
+        report_online=reg._online_upper(r.region),
     )
 
 
@@ -573,6 +586,20 @@ def _reports(reg: Registry, prov: Provider | None, r: str | None) -> tuple[Phone
         return reg.reports(r)
     merged = {id(c): c for one in (prov.regions if prov else ()) for c in reg.reports(one)}
     return tuple(merged.values())
+
+
+def _online(reg: Registry, prov: Provider | None, r: str | None) -> tuple[Channel, ...]:
+    """The authorities' report websites and addresses for region ``r``, else for the provider's
+    regions (each listed once)."""
+    if r:
+        return reg.reports_online(r)
+    merged = {id(c): c for one in (prov.regions if prov else ()) for c in reg.reports_online(one)}
+    return tuple(merged.values())
+
+
+def _online_target(ch: Channel) -> str:
+    """What to type or click: a website's URL, an e-mail address."""
+    return str(getattr(ch, "url", None) or getattr(ch, "address", ""))
 
 
 @functools.lru_cache(maxsize=1024)

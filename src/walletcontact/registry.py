@@ -253,6 +253,9 @@ class Registry:
             return ()
         return self._online.get(region.strip().upper(), ())
 
+    def _online_upper(self, region: str) -> tuple[Channel, ...]:
+        return self._online.get(region, ())
+
     def _reports_upper(self, region: str) -> tuple[PhoneChannel, ...]:
         """:meth:`reports` for a region code already in upper case without spaces."""
         return self._reports.get(region, ())
