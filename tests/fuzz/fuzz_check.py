@@ -4,7 +4,8 @@ From the fuzz bytes it draws a number (any Unicode, surrogates included; mutated
 digit-and-separator soup; long strings; now and then a non-string), a region (a real code in any
 case and spacing, or a short random string), a provider (None, a real id, a name, or a random
 string) and a direction, then calls ``check_number``, ``check_caller``, ``is_official_number``,
-``validate_number`` and ``check_many`` and checks that they agree.
+``validate_number`` and ``check_many`` and checks that they agree, and that the short route for
+plain digit strings (``check._plain``) answers exactly as the general route.
 
 The only exceptions allowed are the documented ones: ``UnknownProviderError`` for a provider that
 ``find_provider`` does not know, ``ValueError`` for a direction that is not inbound, outbound or
@@ -280,6 +281,20 @@ def TestOneInput(data: bytes) -> None:
     if not _known_cache_mismatch(r, many[0], number):
         _expect_same(r, many[0], "check_number/check_many", ctx)
     _expect_same(many[0], many[1], "check_many twice", ctx)
+
+    # the short route for plain digit strings answers exactly as the general route
+    if isinstance(number, str) and isinstance(region, str):
+        from walletcontact import check as check_module
+
+        reg = wc.default_registry()
+        args = (number, prov, region, want, reg, reg.phone_index())
+        check_module._plain_route = False
+        try:
+            general = check_module._evaluate(*args, caller=False)
+        finally:
+            check_module._plain_route = True
+        routed = check_module._evaluate(*args, caller=False)
+        assert routed == general, (ctx, routed.codes, general.codes)
 
     # check_caller: outbound, always SPOOFABLE, agrees with check_number(direction="outbound")
     if provider is not None and isinstance(number, str):
