@@ -18,6 +18,7 @@ import threading
 from typing import Any
 
 import phonenumbers
+from phonenumbers import PhoneNumberType
 from phonenumbers import phonenumberutil as _u
 
 __all__ = ["is_valid", "region_code"]
@@ -164,12 +165,62 @@ def _is_valid(cc: int, nsn: str) -> bool:
 
 
 _ok = True
+_checked = False
+_check_lock = threading.Lock()
+#: Number types whose examples the self-check reads (the commonest in call logs).
+_PROBE_TYPES = (PhoneNumberType.FIXED_LINE, PhoneNumberType.MOBILE, PhoneNumberType.TOLL_FREE)
+
+
+def _probe_regions() -> list[str]:
+    """Two regions whose metadata phonenumbers has already loaded (reading them costs nothing
+    more), else the US."""
+    loaded = getattr(phonenumbers.PhoneMetadata, "_region_metadata", None)
+    regions = sorted(r for r in (loaded or {}) if r in phonenumbers.SUPPORTED_REGIONS)
+    return regions[:2] or ["US"]
+
+
+def _self_check() -> bool:
+    """Whether this module agrees with the installed phonenumbers on a few numbers: the fixed-line,
+    mobile and toll-free examples of regions already in use, and each with a digit added. A
+    phonenumbers release that changed how validity is decided would most likely fail this (the
+    tests compare the two exhaustively); phonenumbers' own functions are then used from then on.
+    Costs about a millisecond, once."""
+    try:
+        for region in _probe_regions():
+            for kind in _PROBE_TYPES:
+                example = phonenumbers.example_number_for_type(region, kind)
+                if example is None:
+                    continue
+                nsn = phonenumbers.national_significant_number(example)
+                for variant in (nsn, nsn + "1"):
+                    n = phonenumbers.PhoneNumber(country_code=example.country_code, national_number=int(variant))
+                    if variant.startswith("0"):
+                        n.italian_leading_zero = True
+                    real = phonenumbers.national_significant_number(n)
+                    cc = n.country_code or 0
+                    if _is_valid(cc, real) != phonenumbers.is_valid_number(n):
+                        return False
+                    if _region_of(cc, real) != phonenumbers.region_code_for_number(n):
+                        return False
+    except Exception:  # anything unexpected in phonenumbers' internals: do not use this module
+        return False
+    return True
+
+
+def _usable() -> bool:
+    global _ok, _checked
+    if not _checked:
+        with _check_lock:
+            if not _checked:
+                _ok = _ok and _self_check()
+                _checked = True
+    return _ok
 
 
 def is_valid(number: phonenumbers.PhoneNumber, nsn: str) -> bool:
     """``phonenumbers.is_valid_number(number)``; ``nsn`` is its national significant number."""
     global _ok
-    if _ok:
+    if _ok and _usable():
         try:
             return _is_valid(number.country_code or 0, nsn)
         except AttributeError:  # phonenumbers' internals changed: use its own function from now on
@@ -180,7 +231,7 @@ def is_valid(number: phonenumbers.PhoneNumber, nsn: str) -> bool:
 def region_code(number: phonenumbers.PhoneNumber, nsn: str) -> str | None:
     """``phonenumbers.region_code_for_number(number)``; ``nsn`` is its national significant number."""
     global _ok
-    if _ok:
+    if _ok and _usable():
         try:
             return _region_of(number.country_code or 0, nsn)
         except AttributeError:  # pragma: no cover - as in is_valid
