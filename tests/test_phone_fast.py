@@ -57,3 +57,24 @@ def test_the_fast_route_is_taken() -> None:
     assert _phone._fast_ok
     n = _phone._fast_parse("13800138000", "CN")
     assert n == phonenumbers.parse("13800138000", "CN")
+
+
+def test_self_check_passes_with_the_installed_phonenumbers() -> None:
+    for region in ("CN", "US", "GB", "IT", "KE"):
+        assert _phone._fast_self_check(region), region
+
+
+def test_a_disagreeing_phonenumbers_turns_the_fast_route_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = phonenumbers.parse
+
+    def shifted(text: str, region: str | None) -> phonenumbers.PhoneNumber:  # a "future" parse
+        n = real(text, region)
+        n.national_number = (n.national_number or 0) + 1
+        return n
+
+    monkeypatch.setattr(phonenumbers, "parse", shifted)
+    assert not _phone._fast_self_check("CN")
+    monkeypatch.setattr(_phone, "_fast_checked", False)
+    monkeypatch.setattr(_phone, "_fast_ok", True)
+    assert _phone.parse("13800138000", "CN").national_number == 13800138001  # phonenumbers' answer
+    assert _phone._fast_ok is False

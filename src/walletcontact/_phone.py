@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from typing import Any
 
 import phonenumbers
@@ -145,10 +146,47 @@ _fast_ok = True
 _FAST_MAX_DIGITS = 64
 
 
+_fast_checked = False
+_fast_lock = threading.Lock()
+
+
+def _parse_outcome(fn: Any, text: str, region: str) -> object:
+    try:
+        n = fn(text, region)
+    except NumberParseException as exc:
+        return exc.error_type
+    return (n.country_code, n.national_number, n.italian_leading_zero, n.number_of_leading_zeros)
+
+
+def _fast_self_check(region: str) -> bool:
+    """Whether the fast route still reads as ``phonenumbers.parse`` does, on a few spellings of
+    ``region``'s example numbers (national, with the national prefix, +cc, IDD + cc, too long).
+    A phonenumbers release that changed its parse steps would most likely fail this; ``parse``
+    itself is then used from then on. tests/test_phone_fast.py compares the two exhaustively."""
+    try:
+        cc = str(phonenumbers.country_code_for_region(region))
+        for kind in (PhoneNumberType.FIXED_LINE, PhoneNumberType.MOBILE):
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is None:
+                continue
+            nsn = phonenumbers.national_significant_number(example)
+            for text in (nsn, "0" + nsn, "+" + cc + nsn, "00" + cc + nsn, "011" + cc + nsn, nsn * 4):
+                if _parse_outcome(_fast_parse, text, region) != _parse_outcome(phonenumbers.parse, text, region):
+                    return False
+    except Exception:  # anything unexpected in phonenumbers' internals: do not use the fast route
+        return False
+    return True
+
+
 def parse(text: str, region: str, digits: str | None = None) -> phonenumbers.PhoneNumber:
     """``phonenumbers.parse``, through the fast route for plain digit strings when it can
     (``digits``: ``compact(text)`` when the caller has it already)."""
-    global _fast_ok
+    global _fast_ok, _fast_checked
+    if _fast_ok and not _fast_checked:
+        with _fast_lock:
+            if not _fast_checked:
+                _fast_ok = _fast_self_check(region if region in SUPPORTED_REGIONS else "US")
+                _fast_checked = True
     if _fast_ok:
         if digits is None:
             digits = compact(text)
