@@ -400,3 +400,15 @@ def test_advice_points_to_online_reporting_where_there_is_no_line() -> None:
     assert "0300 123 2040" in gb.advice() and "actionfraud" in gb.advice()
     # an official answer asks nobody to report anything
     assert "actionfraud" not in wc.check_number("0300 123 2040", region="GB").advice()
+
+
+def test_a_plus_after_a_bracket_is_still_international() -> None:
+    # "(+86) 579 95017" is +86 579 95017, as phonenumbers reads it: an area code before a service
+    # number counts only in national form, so neither spelling is official. (Found by fuzzing: the
+    # bracketed spelling was read as national, and its official answer was then cached under the
+    # separator-free spelling "+8657995017", so " +8657995017" came out official too.)
+    bracketed = wc.check_number("(+86) 579 95017")
+    plain = wc.check_number(" +8657995017")
+    assert not bracketed.is_official and not plain.is_official
+    assert bracketed.codes == plain.codes == next(wc.check_many([" +8657995017"])).codes
+    assert wc.check_number("0579-95017", region="CN").is_official  # national form still is

@@ -33,3 +33,10 @@ def test_reports_what_it_removed() -> None:
     s = scan("00 86 95188")
     assert s.international and not s.letters
     assert scan("N/A").letters and scan("N/A").scripts == ()
+
+
+def test_international_means_a_leading_plus_or_00() -> None:
+    for text in ("+86 95188", "(+86) 95188", "-+86 95188", " ( +1 ) 800 275 2273", "0086 95188", "(00 86) 95188"):
+        assert scan(text).international, text
+    for text in ("86 95188", "(86) +95188", "95188+", "0 86 95188"):
+        assert not scan(text).international, text

@@ -9,7 +9,7 @@ from typing import Any
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberType, shortnumberinfo
 
-from ._reading import RawReading, compact, scan
+from ._reading import RawReading, compact, leading_plus, scan
 from ._valid import is_valid, region_code
 
 __all__ = [
@@ -265,7 +265,7 @@ def key_info(number: str, region: str, *, carrier_short_code: bool = False) -> t
     key: str | None = None
     if carrier_short_code:
         digits = _digits(s.text)
-        if not s.text.startswith("+") and digits and len(digits) <= 8:
+        if not leading_plus(s.text) and digits and len(digits) <= 8:
             key = f"{region}:{digits}"
     if key is None:
         raw = read_raw(s.text, region)

@@ -11,6 +11,7 @@ version it was generated with.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Container, Mapping
 from typing import Any, NamedTuple
@@ -50,6 +51,14 @@ def _digit_script(ch: str) -> str:
 
 
 _PLAIN = frozenset("0123456789+ -()./")
+_FIRST_PLUS_OR_DIGIT = re.compile(r"[+0-9]")
+
+
+def leading_plus(text: str) -> bool:
+    """Whether the number is written with a leading + (``+86 …``, ``(+86) …``): the first plus sign
+    or digit is a plus, as phonenumbers reads it (it skips what comes before either)."""
+    m = _FIRST_PLUS_OR_DIGIT.search(text)
+    return m is not None and m.group() == "+"
 
 
 def scan(raw: str) -> Scan:
@@ -71,7 +80,7 @@ def _scan_ascii(text: str) -> Scan:
     if text and _PLAIN.issuperset(text):
         # plain digits and separators: nothing to convert, remove or report
         digits = text.translate(_ONLY_DIGITS)
-        intl = text.startswith("+") or digits.startswith("00")
+        intl = leading_plus(text) or digits.startswith("00")
         return Scan(text, False, False, ("ASCII",) if digits else (), False, None, intl, False)
     control = not text.isprintable()
     kept = text.translate(_ASCII_CONTROLS) if control else text
@@ -84,7 +93,7 @@ def _scan_ascii(text: str) -> Scan:
         scripts=("ASCII",) if kept.translate(_ONLY_DIGITS) else (),
         letters=cleaned.lower() != cleaned.upper(),
         extension=extension,
-        international=cleaned.startswith("+") or digits.startswith("00"),
+        international=leading_plus(cleaned) or digits.startswith("00"),
         control=control,
     )
 
@@ -129,7 +138,7 @@ def _scan_any(text: str) -> Scan:
     cleaned = "".join(out).strip()
     cleaned, extension = _strip_extensions(cleaned)
     letters = any(c.isascii() and c.isalpha() for c in cleaned)
-    international = cleaned.startswith("+") or _digits(cleaned).startswith("00")
+    international = leading_plus(cleaned) or _digits(cleaned).startswith("00")
     return Scan(
         text=cleaned,
         bidi=bidi,

@@ -16,7 +16,7 @@ import attrs
 
 from . import registry as _registry_mod
 from ._messages import ADVICE, LOOKALIKE_KINDS, REASONS, WORDS, pick, render
-from ._reading import MAX_INPUT_CHARS, read, scan, supported_regions, vanity_regions
+from ._reading import MAX_INPUT_CHARS, leading_plus, read, scan, supported_regions, vanity_regions
 from .errors import MalformedNumberError, UnofficialNumberError, WalletContactError
 from .model import (
     CallerPolicy,
@@ -398,7 +398,8 @@ def _evaluate(
     if not candidates:
         return malformed("REGION_NEEDED", None)
     if s.letters:
-        lettered = [c for c in candidates if c in VANITY_REGIONS or s.text.startswith("+1")]
+        plus_one = leading_plus(s.text) and digits_seen.startswith("1")
+        lettered = [c for c in candidates if c in VANITY_REGIONS or plus_one]
         if not lettered:
             return malformed("LETTERS_NOT_USED", candidates[0], region=candidates[0])
         candidates = lettered
@@ -614,7 +615,7 @@ def _normalized(r: Reading) -> str | None:
 def _candidate_regions(s: Scan, region: str | None, prov: Provider | None, idx: PhoneIndex) -> list[str]:
     if region is not None:
         return [region]
-    if s.text.startswith("+"):
+    if leading_plus(s.text):
         if prov is not None and prov.regions:
             return [prov.regions[0]]
         return [idx.regions[0] if idx.regions else "US"]
