@@ -412,3 +412,12 @@ def test_a_plus_after_a_bracket_is_still_international() -> None:
     assert not bracketed.is_official and not plain.is_official
     assert bracketed.codes == plain.codes == next(wc.check_many([" +8657995017"])).codes
     assert wc.check_number("0579-95017", region="CN").is_official  # national form still is
+
+
+def test_a_spelling_with_a_tab_does_not_lend_its_reasons_to_other_spellings() -> None:
+    # check_number keeps official answers by separator-free spelling; a tab is reported
+    # (CONTROL_CHARACTERS), so a spelling with one must neither feed nor read that table
+    assert wc.check_number("951\t88", region="CN").codes == ("CONTROL_CHARACTERS", "OFFICIAL")
+    assert wc.check_number("95188", region="CN").codes == ("OFFICIAL",)
+    assert wc.check_number("95-188", region="CN").codes == ("OFFICIAL",)
+    assert wc.check_number("951\t88", region="CN").codes == ("CONTROL_CHARACTERS", "OFFICIAL")

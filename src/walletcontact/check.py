@@ -35,7 +35,7 @@ from .registry import Registry, default_registry
 #: Everything but ASCII digits, for the digits of a cleaned ASCII text.
 _NOT_DIGITS = str.maketrans("", "", "".join(chr(i) for i in range(128) if not chr(i).isdigit()))
 #: Separators removed before the spelling cache is consulted (plain ASCII input only).
-_FAST_DELETE = str.maketrans("", "", " -().\t/")
+_FAST_DELETE = str.maketrans("", "", " -()./")  # not tab: scan reports it (CONTROL_CHARACTERS)
 
 if TYPE_CHECKING:
     from ._index import Entry, PhoneIndex, RecordEntry

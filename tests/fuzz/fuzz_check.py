@@ -167,7 +167,7 @@ def _draw_direction(fdp: Any) -> Any:
 
 
 def _expect_same(a: Any, b: Any, what: str, ctx: Any) -> None:
-    if a.verdict != b.verdict or a.normalized != b.normalized or a.channel != b.channel:
+    if a.verdict != b.verdict or a.normalized != b.normalized or a.channel != b.channel or a.codes != b.codes:
         raise AssertionError(
             f"{what} disagree on {ctx!r}: {a.verdict}/{a.normalized}/{a.codes} vs {b.verdict}/{b.normalized}/{b.codes}"
         )
