@@ -166,8 +166,10 @@ def _draw_direction(fdp: Any) -> Any:
 # ---------------------------------------------------------------- the properties
 
 
-def _expect_same(a: Any, b: Any, what: str, ctx: Any) -> None:
-    if a.verdict != b.verdict or a.normalized != b.normalized or a.channel != b.channel or a.codes != b.codes:
+def _expect_same(a: Any, b: Any, what: str, ctx: Any, *, ignore: tuple[str, ...] = ()) -> None:
+    codes_a = tuple(c for c in a.codes if c not in ignore)
+    codes_b = tuple(c for c in b.codes if c not in ignore)
+    if a.verdict != b.verdict or a.normalized != b.normalized or a.channel != b.channel or codes_a != codes_b:
         raise AssertionError(
             f"{what} disagree on {ctx!r}: {a.verdict}/{a.normalized}/{a.codes} vs {b.verdict}/{b.normalized}/{b.codes}"
         )
@@ -303,7 +305,8 @@ def TestOneInput(data: bytes) -> None:
         assert c.caller and "SPOOFABLE" in c.codes, ctx
         out = wc.check_number(number, provider=provider, region=region, direction="outbound")  # type: ignore[arg-type]
         if not _known_cache_mismatch(out, c, number):
-            _expect_same(c, out, "check_caller/check_number(outbound)", ctx)
+            # the caller check adds SPOOFABLE to every answer
+            _expect_same(c, out, "check_caller/check_number(outbound)", ctx, ignore=("SPOOFABLE",))
         c.advice("zh-Hans")
 
 
