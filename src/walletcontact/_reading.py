@@ -50,7 +50,8 @@ def _digit_script(ch: str) -> str:
     return name.split(" DIGIT ", 1)[0] if " DIGIT " in name else name.split()[0]
 
 
-_PLAIN = frozenset("0123456789+ -()./")
+#: Digits and the separators that need no cleaning (the plain ASCII spelling of a number).
+PLAIN_CHARS = frozenset("0123456789+ -()./")
 _FIRST_PLUS_OR_DIGIT = re.compile(r"[+0-9]")
 
 
@@ -69,7 +70,8 @@ def scan(raw: str) -> Scan:
     return _scan_any(text)
 
 
-_ONLY_DIGITS = str.maketrans("", "", "".join(chr(i) for i in range(128) if not "0" <= chr(i) <= "9"))
+#: ``text.translate(ONLY_DIGITS)`` keeps the ASCII digits of ASCII text.
+ONLY_DIGITS = str.maketrans("", "", "".join(chr(i) for i in range(128) if not "0" <= chr(i) <= "9"))
 _ASCII_CONTROLS = str.maketrans("", "", "".join(chr(i) for i in (*range(32), 127)))
 
 
@@ -77,20 +79,20 @@ def _scan_ascii(text: str) -> Scan:
     """``_scan_any`` for stripped ASCII text (no ``tel:``), in a few string operations: ASCII has
     no direction controls, invisible characters or other scripts' digits, and NFKC leaves it as
     it is. tests/test_scan.py checks the two agree."""
-    if text and _PLAIN.issuperset(text):
+    if text and PLAIN_CHARS.issuperset(text):
         # plain digits and separators: nothing to convert, remove or report
-        digits = text.translate(_ONLY_DIGITS)
+        digits = text.translate(ONLY_DIGITS)
         intl = leading_plus(text) or digits.startswith("00")
         return Scan(text, False, False, ("ASCII",) if digits else (), False, None, intl, False)
     control = not text.isprintable()
     kept = text.translate(_ASCII_CONTROLS) if control else text
     cleaned, extension = _strip_extensions(kept.strip())
-    digits = cleaned.translate(_ONLY_DIGITS)
+    digits = cleaned.translate(ONLY_DIGITS)
     return Scan(
         text=cleaned,
         bidi=False,
         invisible=False,
-        scripts=("ASCII",) if kept.translate(_ONLY_DIGITS) else (),
+        scripts=("ASCII",) if kept.translate(ONLY_DIGITS) else (),
         letters=cleaned.lower() != cleaned.upper(),
         extension=extension,
         international=leading_plus(cleaned) or digits.startswith("00"),
@@ -158,7 +160,7 @@ def _strip_extensions(cleaned: str) -> tuple[str, str | None]:
     while True:
         low = cleaned.lower()
         # a marker needs digits on both sides, three or more before it
-        digit_count = len(cleaned.translate(_ONLY_DIGITS)) if cleaned.isascii() else sum(c.isdigit() for c in cleaned)
+        digit_count = len(cleaned.translate(ONLY_DIGITS)) if cleaned.isascii() else sum(c.isdigit() for c in cleaned)
         markers = _EXT_MARKERS if digit_count >= 4 else ()
         for marker in markers:
             pos = low.find(marker, 1)

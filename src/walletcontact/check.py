@@ -16,7 +16,16 @@ import attrs
 
 from . import registry as _registry_mod
 from ._messages import ADVICE, LOOKALIKE_KINDS, REASONS, WORDS, pick, render
-from ._reading import MAX_INPUT_CHARS, leading_plus, read, scan, supported_regions, vanity_regions
+from ._reading import (
+    MAX_INPUT_CHARS,
+    ONLY_DIGITS,
+    PLAIN_CHARS,
+    leading_plus,
+    read,
+    scan,
+    supported_regions,
+    vanity_regions,
+)
 from .errors import MalformedNumberError, UnofficialNumberError, WalletContactError
 from .model import (
     CallerPolicy,
@@ -33,7 +42,6 @@ from .model import (
 from .registry import Registry, default_registry
 
 #: Everything but ASCII digits, for the digits of a cleaned ASCII text.
-_NOT_DIGITS = str.maketrans("", "", "".join(chr(i) for i in range(128) if not chr(i).isdigit()))
 #: Separators removed before the spelling cache is consulted (plain ASCII input only).
 _FAST_DELETE = str.maketrans("", "", " -()./")  # not tab: scan reports it (CONTROL_CHARACTERS)
 
@@ -373,7 +381,7 @@ def _evaluate(
     if len(number) > MAX_INPUT_CHARS:
         return malformed("TOO_LONG", region_code, region=region_code or "any region")
     s = scan(number)
-    digits_seen = s.text.translate(_NOT_DIGITS) if s.scripts == ("ASCII",) and not s.letters else "".join(
+    digits_seen = s.text.translate(ONLY_DIGITS) if s.scripts == ("ASCII",) and not s.letters else "".join(
         c for c in s.text if c.isdigit()
     )
     if s.bidi:
@@ -508,7 +516,6 @@ def _evaluate(
 
 
 _NO_KEYS: frozenset[str] = frozenset()
-_PLAIN_CHARS = frozenset("0123456789+ -()./")
 #: Whether _evaluate may answer through _plain (tests turn it off to compare the two routes).
 _plain_route = True
 
@@ -524,9 +531,9 @@ def _plain(
     general route answers. tests/test_plain_route.py checks that both routes give equal answers.
     """
     text = number.strip()
-    if not text or not text.isascii() or not _PLAIN_CHARS.issuperset(text):
+    if not text or not text.isascii() or not PLAIN_CHARS.issuperset(text):
         return None
-    digits = text.translate(_NOT_DIGITS)
+    digits = text.translate(ONLY_DIGITS)
     if not digits:
         return None
     r = read(text, region, idx.short_keys, idx.short_lengths)
