@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import threading
 from typing import Any
 
@@ -10,7 +9,7 @@ import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberType, shortnumberinfo
 
 from ._reading import RawReading, compact, leading_plus, scan
-from ._valid import is_valid, region_code
+from ._valid import compiled, is_valid, metadata_for, region_code
 
 __all__ = [
     "SUPPORTED_REGIONS",
@@ -45,9 +44,6 @@ def region_for(number: phonenumbers.PhoneNumber, fallback: str, nsn: str | None 
     return found or regions[0]
 
 
-_metadata: dict[str, Any] = {}  # region → phonenumbers metadata (it never changes once loaded)
-_idd: dict[str, Any] = {}  # international-prefix pattern → compiled
-_npfp: dict[str, Any] = {}  # national-prefix-for-parsing pattern → compiled
 
 
 def _fast_parse(digits: str, region: str) -> phonenumbers.PhoneNumber:
@@ -59,12 +55,9 @@ def _fast_parse(digits: str, region: str) -> phonenumbers.PhoneNumber:
     """
     u = phonenumbers.phonenumberutil
     numobj = phonenumbers.PhoneNumber()
-    metadata = _metadata.get(region)
+    metadata = metadata_for(region)
     if metadata is None:
-        metadata = phonenumbers.PhoneMetadata.metadata_for_region(region, None)
-        if metadata is None:
-            raise LookupError(region)
-        _metadata[region] = metadata
+        raise LookupError(region)
     country_code, national = _extract_country_code(u, digits, metadata, numobj)
     if country_code != 0:
         number_region = u.region_code_for_country_code(country_code)
@@ -95,12 +88,7 @@ def _may_have_national_prefix(national: str, metadata: Any) -> bool:
     number unchanged when the region has no national-prefix pattern or the pattern does not match
     at the start."""
     pattern = metadata.national_prefix_for_parsing
-    if not pattern:
-        return False
-    rx = _npfp.get(pattern)
-    if rx is None:
-        rx = _npfp.setdefault(pattern, re.compile(pattern))
-    return rx.match(national) is not None
+    return bool(pattern) and compiled(pattern).match(national) is not None
 
 
 def _extract_country_code(
@@ -111,10 +99,7 @@ def _extract_country_code(
         full, from_default = digits[1:], False
     else:
         idd = metadata.international_prefix if metadata.international_prefix is not None else "NonMatch"
-        rx = _idd.get(idd)
-        if rx is None:
-            rx = _idd.setdefault(idd, u.re_compile(idd))
-        m = rx.match(digits)
+        m = compiled(idd).match(digits)
         full, from_default = digits, True
         if m:
             rest = digits[m.end() :]

@@ -84,7 +84,16 @@ def _pattern(desc: Any) -> re.Pattern[str] | None:
 _plans: dict[int, _Plan] = {}  # id(metadata) → plan (metadata objects live as long as phonenumbers)
 _keep: list[Any] = []  # the metadata objects, so their ids stay theirs
 _plans_lock = threading.Lock()
-_leading: dict[str, re.Pattern[str]] = {}
+_patterns: dict[str, re.Pattern[str]] = {}  # a metadata pattern → compiled
+
+
+def compiled(pattern: str) -> re.Pattern[str]:
+    """A phonenumbers metadata pattern, compiled once (what phonenumbers' own ``re_compile``
+    cache does, without its function call on every use)."""
+    rx = _patterns.get(pattern)
+    if rx is None:
+        rx = _patterns.setdefault(pattern, re.compile(pattern))
+    return rx
 
 
 def _plan(metadata: Any) -> _Plan:
@@ -102,10 +111,12 @@ def _plan(metadata: Any) -> _Plan:
 _metadata: dict[str, Any] = {}  # region → metadata (phonenumbers loads each once and keeps it)
 
 
-def _metadata_for(region: str) -> Any:
+def metadata_for(region: str) -> Any:
+    """``PhoneMetadata.metadata_for_region(region, None)`` (a region code as phonenumbers spells it),
+    kept in a dict after the first call."""
     metadata = _metadata.get(region)
     if metadata is None:
-        metadata = phonenumbers.PhoneMetadata.metadata_for_region(region.upper(), None)
+        metadata = phonenumbers.PhoneMetadata.metadata_for_region(region, None)
         if metadata is not None:
             _metadata[region] = metadata
     return metadata
@@ -121,14 +132,11 @@ def _region_and_validity(cc: int, nsn: str) -> tuple[str | None, bool]:
         region: str = regions[0]
         return region, _valid_for(cc, nsn, region)
     for region in regions:
-        metadata = _metadata_for(region)
+        metadata = metadata_for(region)
         if metadata is None:
             continue
         if metadata.leading_digits is not None:
-            rx = _leading.get(metadata.leading_digits)
-            if rx is None:
-                rx = _leading.setdefault(metadata.leading_digits, re.compile(metadata.leading_digits))
-            if rx.match(nsn):
+            if compiled(metadata.leading_digits).match(nsn):
                 return region, _valid_for(cc, nsn, region)
         elif _plan(metadata).known(nsn):
             # is_valid_number_for_region would use this same metadata (the region's own, whose
