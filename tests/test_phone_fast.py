@@ -62,6 +62,7 @@ def test_the_fast_route_is_taken() -> None:
 def test_self_check_passes_with_the_installed_phonenumbers() -> None:
     for region in ("CN", "US", "GB", "IT", "KE"):
         assert _phone._fast_self_check(region), region
+    assert _phone.fast_agrees.get() is True
 
 
 def test_a_disagreeing_phonenumbers_turns_the_fast_route_off(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -74,7 +75,12 @@ def test_a_disagreeing_phonenumbers_turns_the_fast_route_off(monkeypatch: pytest
 
     monkeypatch.setattr(phonenumbers, "parse", shifted)
     assert not _phone._fast_self_check("CN")
-    monkeypatch.setattr(_phone, "_fast_checked", False)
-    monkeypatch.setattr(_phone, "_fast_ok", True)
-    assert _phone.parse("13800138000", "CN").national_number == 13800138001  # phonenumbers' answer
-    assert _phone._fast_ok is False
+    _phone.fast_agrees.reset()
+    try:
+        assert _phone.parse("13800138000", "CN").national_number == 13800138001  # phonenumbers' answer
+        assert _phone.fast_agrees.get() is False
+    finally:
+        _phone.fast_agrees.reset()  # checked again, against the real phonenumbers, on next use
+    monkeypatch.undo()
+    assert _phone.parse("13800138000", "CN").national_number == 13800138000
+    assert _phone.fast_agrees.get() is True

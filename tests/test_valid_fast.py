@@ -97,15 +97,19 @@ def test_region_of_shared_country_codes(cc: int) -> None:
 
 def test_self_check_passes_with_the_installed_phonenumbers() -> None:
     assert _valid._self_check() is True
-    assert _valid._usable() is True
+    assert _valid.agrees.get() is True
 
 
 def test_a_disagreeing_phonenumbers_switches_to_its_own_functions(monkeypatch: pytest.MonkeyPatch) -> None:
     # pretend phonenumbers decides differently (as a future release might): the self-check sees it
     monkeypatch.setattr(phonenumbers, "is_valid_number", lambda n: False)
     assert _valid._self_check() is False
-    monkeypatch.setattr(_valid, "_checked", False)
-    monkeypatch.setattr(_valid, "_ok", True)
-    n = phonenumbers.parse("+1 415 555 2671", None)
-    assert _valid.is_valid(n, "4155552671") is False  # phonenumbers' (patched) answer, not ours
-    assert _valid._ok is False
+    _valid.agrees.reset()
+    try:
+        n = phonenumbers.parse("+1 415 555 2671", None)
+        assert _valid.is_valid(n, "4155552671") is False  # phonenumbers' (patched) answer, not ours
+        assert _valid.agrees.get() is False
+    finally:
+        _valid.agrees.reset()  # checked again, against the real phonenumbers, on next use
+    monkeypatch.undo()
+    assert _valid.is_valid(n, "4155552671") is True and _valid.agrees.get() is True

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberType, shortnumberinfo
 
+from ._once import Once
 from ._reading import RawReading, compact, leading_plus, scan
-from ._valid import compiled, is_valid, metadata_for, region_code
+from ._valid import compiled, is_valid, metadata_for, probe_regions, region_code
 
 __all__ = [
     "SUPPORTED_REGIONS",
@@ -131,8 +131,6 @@ _fast_ok = True
 _FAST_MAX_DIGITS = 64
 
 
-_fast_checked = False
-_fast_lock = threading.Lock()
 
 
 def _parse_outcome(fn: Any, text: str, region: str) -> object:
@@ -163,16 +161,16 @@ def _fast_self_check(region: str) -> bool:
     return True
 
 
+#: Whether the fast route agrees with the installed phonenumbers, checked once on first use with
+#: a region already in use (``_valid.probe_regions``).
+fast_agrees: Once[bool] = Once(lambda: all(_fast_self_check(r) for r in probe_regions()))
+
+
 def parse(text: str, region: str, digits: str | None = None) -> phonenumbers.PhoneNumber:
     """``phonenumbers.parse``, through the fast route for plain digit strings when it can
     (``digits``: ``compact(text)`` when the caller has it already)."""
-    global _fast_ok, _fast_checked
-    if _fast_ok and not _fast_checked:
-        with _fast_lock:
-            if not _fast_checked:
-                _fast_ok = _fast_self_check(region if region in SUPPORTED_REGIONS else "US")
-                _fast_checked = True
-    if _fast_ok:
+    global _fast_ok
+    if _fast_ok and fast_agrees.get():
         if digits is None:
             digits = compact(text)
         if digits is not None and 3 <= len(digits.lstrip("+")) <= _FAST_MAX_DIGITS:

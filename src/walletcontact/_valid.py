@@ -21,6 +21,8 @@ import phonenumbers
 from phonenumbers import PhoneNumberType
 from phonenumbers import phonenumberutil as _u
 
+from ._once import Once
+
 __all__ = ["is_valid", "region_code"]
 
 #: The type descriptions ``_number_type_helper`` tries, in its order (mobile is handled apart).
@@ -172,14 +174,12 @@ def _is_valid(cc: int, nsn: str) -> bool:
     return _region_and_validity(cc, nsn)[1]
 
 
-_ok = True
-_checked = False
-_check_lock = threading.Lock()
+_ok = True  # False once phonenumbers' internals turned out not to be what this module expects
 #: Number types whose examples the self-check reads (the commonest in call logs).
 _PROBE_TYPES = (PhoneNumberType.FIXED_LINE, PhoneNumberType.MOBILE, PhoneNumberType.TOLL_FREE)
 
 
-def _probe_regions() -> list[str]:
+def probe_regions() -> list[str]:
     """Two regions whose metadata phonenumbers has already loaded (reading them costs nothing
     more), else the US."""
     loaded = getattr(phonenumbers.PhoneMetadata, "_region_metadata", None)
@@ -194,7 +194,7 @@ def _self_check() -> bool:
     tests compare the two exhaustively); phonenumbers' own functions are then used from then on.
     Costs about a millisecond, once."""
     try:
-        for region in _probe_regions():
+        for region in probe_regions():
             for kind in _PROBE_TYPES:
                 example = phonenumbers.example_number_for_type(region, kind)
                 if example is None:
@@ -215,20 +215,14 @@ def _self_check() -> bool:
     return True
 
 
-def _usable() -> bool:
-    global _ok, _checked
-    if not _checked:
-        with _check_lock:
-            if not _checked:
-                _ok = _ok and _self_check()
-                _checked = True
-    return _ok
+#: Whether this module agrees with the installed phonenumbers (checked once, on first use).
+agrees: Once[bool] = Once(_self_check)
 
 
 def is_valid(number: phonenumbers.PhoneNumber, nsn: str) -> bool:
     """``phonenumbers.is_valid_number(number)``; ``nsn`` is its national significant number."""
     global _ok
-    if _ok and _usable():
+    if _ok and agrees.get():
         try:
             return _is_valid(number.country_code or 0, nsn)
         except AttributeError:  # phonenumbers' internals changed: use its own function from now on
@@ -239,7 +233,7 @@ def is_valid(number: phonenumbers.PhoneNumber, nsn: str) -> bool:
 def region_code(number: phonenumbers.PhoneNumber, nsn: str) -> str | None:
     """``phonenumbers.region_code_for_number(number)``; ``nsn`` is its national significant number."""
     global _ok
-    if _ok and _usable():
+    if _ok and agrees.get():
         try:
             return _region_of(number.country_code or 0, nsn)
         except AttributeError:  # pragma: no cover - as in is_valid
