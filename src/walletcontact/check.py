@@ -8,9 +8,9 @@ that a caller is genuine.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Callable, Iterable, Iterator, Set
 from enum import Enum
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import attrs
 
@@ -39,7 +39,7 @@ from .model import (
     RecordedNumber,
     locale_chain,
 )
-from .registry import Registry, default_registry
+from .registry import Registry, default_registry, online_target
 
 #: Everything but ASCII digits, for the digits of a cleaned ASCII text.
 #: Separators removed before the spelling cache is consulted (plain ASCII input only).
@@ -176,7 +176,7 @@ class NumberCheck:
             reports = ", ".join(c.number for c in self.report_to)
             lines.append(render(pick(ADVICE["report"], locale), numbers=reports))
         if self.report_online and (self.caller or self.verdict is not Verdict.OFFICIAL):
-            where = ", ".join(_online_target(c) for c in self.report_online[:2])
+            where = ", ".join(online_target(c) for c in self.report_online[:2])
             key = "report_online_also" if self.report_to else "report_online"
             lines.append(render(pick(ADVICE[key], locale), where=where))
         return "\n".join(lines)
@@ -215,7 +215,7 @@ class NumberCheck:
             },
             "known_fake": self.known_fake is not None,
             "report_to": [c.number for c in self.report_to],
-            "report_online": [_online_target(c) for c in self.report_online],
+            "report_online": [online_target(c) for c in self.report_online],
         }
 
 
@@ -587,27 +587,26 @@ def _plain(
     )
 
 
-def _reports(reg: Registry, prov: Provider | None, r: str | None) -> tuple[PhoneChannel, ...]:
-    """Fraud-report lines for region ``r``, else for the provider's regions (an authority serving
-    several of them listed once)."""
+C = TypeVar("C")
+
+
+def _for_region(lookup: Callable[[str], tuple[C, ...]], prov: Provider | None, r: str | None) -> tuple[C, ...]:
+    """``lookup(r)``, or without a region, ``lookup`` over the provider's regions (an authority
+    serving several of them listed once)."""
     if r:
-        return reg.reports(r)
-    merged = {id(c): c for one in (prov.regions if prov else ()) for c in reg.reports(one)}
+        return lookup(r)
+    merged = {id(c): c for one in (prov.regions if prov else ()) for c in lookup(one)}
     return tuple(merged.values())
+
+
+def _reports(reg: Registry, prov: Provider | None, r: str | None) -> tuple[PhoneChannel, ...]:
+    """Fraud-report lines for region ``r``, else for the provider's regions."""
+    return _for_region(reg.reports, prov, r)
 
 
 def _online(reg: Registry, prov: Provider | None, r: str | None) -> tuple[Channel, ...]:
-    """The authorities' report websites and addresses for region ``r``, else for the provider's
-    regions (each listed once)."""
-    if r:
-        return reg.reports_online(r)
-    merged = {id(c): c for one in (prov.regions if prov else ()) for c in reg.reports_online(one)}
-    return tuple(merged.values())
-
-
-def _online_target(ch: Channel) -> str:
-    """What to type or click: a website's URL, an e-mail address."""
-    return str(getattr(ch, "url", None) or getattr(ch, "address", ""))
+    """The authorities' report websites and addresses for region ``r``, else the provider's regions."""
+    return _for_region(reg.reports_online, prov, r)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -297,7 +297,7 @@ def _cmd_providers(args: argparse.Namespace) -> int:
 
 
 def _cmd_help_with(args: argparse.Namespace) -> int:
-    from .registry import get_procedure
+    from .registry import get_procedure, online_target
 
     locale = _locale(args)
     proc = get_procedure(args.topic, provider=args.provider, locale=locale)
@@ -314,7 +314,7 @@ def _cmd_help_with(args: argparse.Namespace) -> int:
             "escalate": proc.escalate,
             "before_calling": list(prep.steps),
             "report_to": [c.number for c in proc.report_to],
-            "report_online": [_online_target(c) for c in proc.report_online],
+            "report_online": [online_target(c) for c in proc.report_online],
         })
         return 0
     out = [proc.title]
@@ -337,9 +337,6 @@ def _cmd_help_with(args: argparse.Namespace) -> int:
     sys.stdout.write("\n".join(out) + "\n")
     return 0
 
-
-def _online_target(ch: Any) -> str:
-    return str(ch.url if isinstance(ch, WebsiteChannel) else ch.address)
 
 
 def _cmd_report(args: argparse.Namespace) -> int:

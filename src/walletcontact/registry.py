@@ -261,6 +261,13 @@ class Registry:
         return self._reports.get(region, ())
 
 
+def online_target(ch: Channel) -> str:
+    """What a person types or clicks to use a report channel: a website's URL, an e-mail address."""
+    if isinstance(ch, EmailChannel):
+        return ch.address
+    return str(getattr(ch, "url", "") or "")
+
+
 def _online_order(ch: Channel) -> tuple[int, tuple[int, int]]:
     """Report pages first, then e-mail addresses, then the authorities' other pages."""
     if isinstance(ch, WebsiteChannel) and "report" in ch.purposes:
