@@ -74,13 +74,13 @@ class PhoneIndex:
             for e in entries:
                 lengths.setdefault(len(e.nsn), []).append(e)
             self.family_lengths[fam] = {k: tuple(v) for k, v in sorted(lengths.items())}
+        #: country code → its family name ("+86"), for the families that exist
+        self.cc_family = {int(fam[1:]): fam for fam in self.family_lengths if fam.startswith("+")}
         #: family → its entries in look-alike order (length, then data order), and the near table:
         #: keys that any number one edit away from an official one shares with it → positions in
         #: that order. A changed or added digit leaves the first or the second half of the official
         #: number intact (``<8:9518`` / ``>8:8800``); ``~`` keys list the number with two neighbours
         #: swapped, ``-`` keys with one digit dropped. Candidates are confirmed by lookalike_kind.
-        #: country code → its family name ("+86"), for the families that exist
-        self.cc_family = {int(fam[1:]): fam for fam in self.family_lengths if fam.startswith("+")}
         self.ordered: dict[str, tuple[Entry, ...]] = {}
         self.near: dict[str, dict[str, tuple[int, ...]]] = {}
         for fam, by_len in self.family_lengths.items():
