@@ -43,7 +43,8 @@ from .registry import Registry, default_registry, online_target
 
 #: Everything but ASCII digits, for the digits of a cleaned ASCII text.
 #: Separators removed before the spelling cache is consulted (plain ASCII input only).
-_FAST_DELETE = str.maketrans("", "", " -()./")  # not tab: scan reports it (CONTROL_CHARACTERS)
+#: Exactly the separators scan passes over without a word (so a tab, which it reports, is not one).
+_FAST_DELETE = str.maketrans("", "", "".join(sorted(PLAIN_CHARS - set("0123456789+"))))
 
 if TYPE_CHECKING:
     from ._index import Entry, PhoneIndex, RecordEntry
