@@ -98,9 +98,10 @@ class PhoneIndex:
                     near.setdefault(v, []).append(pos)
             self.ordered[fam] = ordered
             self.near[fam] = {k: tuple(v) for k, v in near.items()}
-        #: family → one pattern matching any of its numbers of 4+ digits (a quick "contains any?")
-        self.contained: dict[str, re.Pattern[str]] = {
-            fam: re.compile("|".join(sorted({e.nsn for e in entries if len(e.nsn) >= 4}, key=len, reverse=True)))
+        #: family → one pattern source matching any of its numbers of 4+ digits (a quick "contains
+        #: any?"); compiled on first use by :meth:`contained`
+        self.contained_source: dict[str, str] = {
+            fam: "|".join(sorted({e.nsn for e in entries if len(e.nsn) >= 4}, key=len, reverse=True))
             for fam, entries in self.by_family.items()
             if any(len(e.nsn) >= 4 for e in entries)
         }
@@ -112,10 +113,56 @@ class PhoneIndex:
             short_lengths.setdefault(home, set()).add(len(digits))
         #: region → lengths of its short keys (readings of other lengths cannot be one)
         self.short_lengths = {k: frozenset(v) for k, v in short_lengths.items()}
+        self._caches()
+
+    def _caches(self) -> None:
         #: official answers by exact arguments, and by separator-free spelling (bounded)
         self.exact: dict[Any, Any] = {}
         self.fast: dict[Any, Any] = {}
+        self._compiled: dict[str, re.Pattern[str] | None] = {}
         self._fast_lock = threading.Lock()
+
+    #: the attributes that make up the index (the rest are caches filled by checks)
+    STATE = (
+        "by_key",
+        "fakes",
+        "unverified",
+        "record_keys",
+        "by_family",
+        "family_lengths",
+        "cc_family",
+        "ordered",
+        "near",
+        "contained_source",
+        "regions",
+        "short_keys",
+        "short_lengths",
+    )
+
+    def state(self) -> tuple[Any, ...]:
+        """The index without its caches (what the packaged snapshot stores)."""
+        return tuple(getattr(self, name) for name in self.STATE)
+
+    @classmethod
+    def from_state(cls, state: tuple[Any, ...]) -> PhoneIndex:
+        """An index from :meth:`state`, without building anything."""
+        if len(state) != len(cls.STATE):
+            raise ValueError("index state of the wrong shape")
+        self = cls.__new__(cls)
+        for name, value in zip(cls.STATE, state, strict=True):
+            setattr(self, name, value)
+        self._caches()
+        return self
+
+    def contained(self, family: str) -> re.Pattern[str] | None:
+        """The compiled "contains any official number of ``family``?" pattern, if it has one."""
+        try:
+            return self._compiled[family]
+        except KeyError:
+            source = self.contained_source.get(family)
+            rx = re.compile(source) if source is not None else None
+            self._compiled[family] = rx  # a racing thread compiles the same pattern: harmless
+            return rx
 
     def remember(self, table: dict[Any, Any], key: Any, value: Any) -> None:
         with self._fast_lock:

@@ -781,7 +781,7 @@ def _find_lookalike(
             if n + 1 in by_len:  # a digit removed
                 found.update(near.get("-" + digits, ()))
         ordered = idx.ordered[fam]
-        rx = idx.contained.get(fam)
+        rx = idx.contained(fam)
         if n >= 6 and rx is not None and rx.search(digits) is not None:  # an official number inside
             found.update(pos for pos, e in enumerate(ordered) if 4 <= len(e.nsn) < n - 1 and e.nsn in digits)
         if not found:

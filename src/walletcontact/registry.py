@@ -144,6 +144,24 @@ class Registry:
         provs = tuple(providers)
         return cls(provs, origins={p.id: origin for p in provs})
 
+    #: what the packaged snapshot stores: every slot but the number index and its lock
+    _STATE = ("_providers", "_by_id", "_by_name", "_by_region", "_origins", "_procedures", "_reports", "_online")
+
+    def _state(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self._STATE)
+
+    @classmethod
+    def _from_state(cls, state: tuple[Any, ...], index: PhoneIndex | None = None) -> Registry:
+        """A registry from :meth:`_state` (and maybe a ready number index), indexes not rebuilt."""
+        if len(state) != len(cls._STATE):
+            raise ValueError("registry state of the wrong shape")
+        self = cls.__new__(cls)
+        for name, value in zip(cls._STATE, state, strict=True):
+            object.__setattr__(self, name, value)
+        self._index = index
+        self._index_lock = threading.Lock()
+        return self
+
     # pickling: rebuild the indexes on the other side
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (self._providers, self._origins, tuple(self._procedures.values())))
