@@ -240,12 +240,19 @@ def cache() -> _Cache:
     return _cache.get()
 
 
-def _load_cache() -> _Cache:
+def number_cache_bytes() -> bytes:
+    """The packaged ``data/numbers.json``, as bytes."""
     import importlib_resources
 
+    return (importlib_resources.files("walletcontact.data") / "numbers.json").read_bytes()
+
+
+def _load_cache() -> _Cache:
+    from ._snapshot import number_cache
+
     try:
-        raw = (importlib_resources.files("walletcontact.data") / "numbers.json").read_bytes()
-        doc = json.loads(raw)
+        raw = number_cache()  # a wheel's prebuilt copy: no importlib-resources to import
+        doc = json.loads(raw if raw is not None else number_cache_bytes())
     except (OSError, ValueError):
         return _Cache(None)
     if not isinstance(doc, dict) or doc.get("phonenumbers") != _installed_phonenumbers_version():

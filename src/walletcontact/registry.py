@@ -342,10 +342,15 @@ def _set(reg: Registry) -> None:
 
 def _load_builtin() -> Registry:
     global _loads
-    from ._builtin import load_builtin
+    from ._snapshot import load_packaged
 
     _loads += 1
-    return load_builtin()
+    reg = load_packaged()  # a wheel's ready-made registry, when it has a usable one
+    if reg is None:
+        from ._builtin import load_builtin
+
+        reg = load_builtin()
+    return reg
 
 
 def set_default_registry(registry: Registry) -> Registry:

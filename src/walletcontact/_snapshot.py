@@ -1,0 +1,205 @@
+"""The prebuilt registry: the built-in data, ready made, so that the first query is quick.
+
+Reading the 130-odd JSON files and structuring them through the converter takes tens of
+milliseconds, most of it cattrs generating and compiling its structuring functions. A wheel
+therefore also carries a generated module, ``walletcontact/_prebuilt.py``, written when the wheel
+is built (``hatch_build.py`` runs :func:`write`) from exactly the JSON files in that wheel: the
+registry the converter made from them, with its name, region and number indexes, pickled, and a
+copy of the number cache (``data/numbers.json``). Loading it needs neither cattrs, nor the JSON,
+nor importlib-resources (which alone costs about 10 ms to import): it is an ordinary module, read
+by the import system like any other, from a directory or a zip.
+
+The JSON stays the one source of truth. The prebuilt registry is used only when it was made by
+this version of walletcontact, its number index and number cache only when they were made with
+the installed version of phonenumbers (otherwise they are built or read as without it). When it
+is missing (a source checkout, an editable install), stale or unreadable, the JSON is read
+instead: a broken prebuilt module costs time, never correctness.
+
+Unpickling can run code named in what it reads, so only this package's own generated module is
+ever read this way; user data always goes through the converter.
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+import sys
+from typing import Any
+
+from ._version import __version__
+from .registry import Registry
+
+#: the generated module's name
+MODULE = "walletcontact._prebuilt"
+#: bumped whenever what the module holds changes shape
+FORMAT = 1
+
+
+def _prebuilt() -> Any:
+    """The generated module, or None when this installation has none (or a damaged one)."""
+    import importlib
+
+    try:
+        mod = importlib.import_module(MODULE)
+        header = mod.HEADER
+    except Exception:  # not there (a source checkout, an editable install) or damaged
+        return None
+    if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("walletcontact") != __version__:
+        return None
+    return mod
+
+
+def _same_phonenumbers(mod: Any) -> bool:
+    from ._reading import _installed_phonenumbers_version
+
+    return bool(mod.HEADER.get("phonenumbers") == _installed_phonenumbers_version())
+
+
+def load_packaged() -> Registry | None:
+    """The prebuilt registry, or None (no prebuilt module, or not usable here)."""
+    mod = _prebuilt()
+    if mod is None:
+        return None
+    return loads(mod.REGISTRY, with_index=_same_phonenumbers(mod))
+
+
+def number_cache() -> bytes | None:
+    """The prebuilt copy of ``data/numbers.json`` (None when there is no usable one)."""
+    mod = _prebuilt()
+    if mod is None or not _same_phonenumbers(mod):
+        return None
+    raw = getattr(mod, "NUMBERS", None)
+    return raw if isinstance(raw, bytes) else None
+
+
+def loads(raw: bytes, *, with_index: bool = True) -> Registry | None:
+    """The registry pickled by :func:`dumps`; None when ``raw`` is not one."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()  # a few thousand objects, none of them cyclic garbage: no collections meanwhile
+    try:
+        state, index_state = _Unpickler(io.BytesIO(raw)).load()
+        index = None
+        if with_index:
+            from ._index import PhoneIndex
+
+            index = PhoneIndex.from_state(index_state)
+        return Registry._from_state(state, index)
+    except Exception:  # damaged: the JSON is read instead
+        return None
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def dumps(registry: Registry) -> bytes:
+    """``registry`` and its number index, pickled, equal values shared."""
+    index = registry.phone_index()
+    out = io.BytesIO()
+    _Pickler(out, protocol=4).dump(_shared((registry._state(), index.state())))
+    return out.getvalue()
+
+
+def render(registry: Registry, numbers: bytes) -> str:
+    """The source of the prebuilt module for ``registry`` and the number cache ``numbers``."""
+    import phonenumbers
+
+    header = {
+        "format": FORMAT,
+        "walletcontact": __version__,
+        "phonenumbers": str(phonenumbers.__version__),
+        "python": f"{sys.version_info[0]}.{sys.version_info[1]}",
+    }
+    return (
+        '"""Generated when this wheel was built, by walletcontact._snapshot; do not edit."""\n\n'
+        f"HEADER = {header!r}\n"
+        f"REGISTRY = {dumps(registry)!r}\n"
+        f"NUMBERS = {numbers!r}\n"
+    )
+
+
+def write(target: str) -> None:
+    """Write the prebuilt module of the packaged JSON data to ``target`` (when building a wheel)."""
+    from ._builtin import load_builtin
+    from ._reading import number_cache_bytes
+
+    with open(target, "w", encoding="utf-8") as fh:
+        fh.write(render(load_builtin(), number_cache_bytes()))
+
+
+#: the only globals a snapshot may name: the model, the index entries and dates
+_ALLOWED = {"walletcontact.model", "walletcontact._index"}
+
+
+class _Unpickler(pickle.Unpickler):
+    """Refuses any global but the model's classes and enums, the index entries and ``date``.
+
+    The module is the package's own, but a file that names anything else (``os.system``, say)
+    is damaged or tampered with, and is refused before anything in it runs.
+    """
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module in _ALLOWED and not name.startswith("_")) or (module, name) == ("datetime", "date"):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"a snapshot may not name {module}.{name}")
+
+
+class _Pickler(pickle.Pickler):
+    """Stores an attrs instance's fields as a tuple: attrs' ``__setstate__`` reads that quickest."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        import copyreg
+
+        import attrs
+
+        cls = type(obj)
+        if attrs.has(cls) and hasattr(cls, "__slots__"):
+            newobj = copyreg.__newobj__  # type: ignore[attr-defined]  # pickle's NEWOBJ
+            return (newobj, (cls,), tuple(getattr(obj, a.name) for a in attrs.fields(cls)))
+        return NotImplemented
+
+
+def _shared(obj: Any) -> Any:
+    """A copy of ``obj`` in which equal strings, dates and sources are one object.
+
+    The data repeats the same few dates, URLs and sources many times; sharing them makes the
+    prebuilt registry smaller and quicker to read. Everything else keeps its identity (a provider
+    in the number index is the very provider in the registry).
+    """
+    import datetime
+
+    import attrs
+
+    from .model import Source
+
+    memo: dict[int, Any] = {}
+    equal: dict[Any, Any] = {}
+    shareable = (str, datetime.date, Source)
+
+    def walk(o: Any) -> Any:
+        done = memo.get(id(o))
+        if done is not None:
+            return done
+        t = type(o)
+        new: Any
+        if t is tuple:
+            new = tuple(walk(x) for x in o)
+        elif t is dict:
+            new = {walk(k): walk(v) for k, v in o.items()}
+        elif t is frozenset:
+            new = frozenset(walk(x) for x in o)
+        elif t is list:
+            new = [walk(x) for x in o]
+        elif attrs.has(t):
+            state = {k: walk(v) for k, v in o.__getstate__().items()}
+            new = t.__new__(t)
+            new.__setstate__(state)
+        else:
+            new = o
+        if t in shareable:
+            new = equal.setdefault(new, new)
+        memo[id(o)] = new
+        return new
+
+    return walk(obj)  # ``obj`` keeps every original alive meanwhile, so no id() is reused
