@@ -149,3 +149,26 @@ def test_usage_errors_are_one_line(args: tuple[str, ...]) -> None:
 def test_no_command_prints_help() -> None:
     out = run()
     assert out.returncode == 2 and "check" in out.stdout
+
+
+def test_help_lists_every_command_though_each_run_builds_only_its_own() -> None:
+    from walletcontact.cli import COMMANDS
+
+    out = run("--help")
+    assert out.returncode == 0
+    listed = [line.split()[0] for line in out.stdout.splitlines() if line[:4] == "    " and line[4:5].isalpha()]
+    assert listed == list(COMMANDS)
+    wrong = run("chek", "95188")
+    assert wrong.returncode == 2
+    assert all(repr(name) in wrong.stderr for name in COMMANDS), wrong.stderr
+    one = run("check", "--help")
+    assert one.returncode == 0 and "--provider" in one.stdout and "freshness" not in one.stdout
+
+
+@pytest.mark.parametrize("columns", [60, 200])
+def test_help_fits_the_terminal_width(columns: int) -> None:
+    """COLUMNS is honoured as argparse honours it (the width is read without shutil)."""
+    out = run("check", "--help", COLUMNS=str(columns))
+    assert max(len(line) for line in out.stdout.splitlines()) <= columns - 2
+    usage = out.stdout.split("\n\n")[0]
+    assert (len(usage.splitlines()) == 1) is (columns == 200)

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TextIO
 
 from . import __version__
@@ -56,7 +56,35 @@ def _t(key: str, locale: str) -> str:
     return pick(LABELS[key], locale)
 
 
+def _columns() -> int:
+    """The terminal width as shutil.get_terminal_size() gives it, without importing shutil."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+        if columns > 0:
+            return columns
+    except (KeyError, ValueError):
+        pass
+    try:
+        columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+    return columns if columns > 0 else 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout; the width is looked up without importing shutil (about 2 ms)."""
+
+    def __init__(self, prog: str, *args: Any, **kwargs: Any) -> None:
+        if kwargs.get("width") is None:
+            kwargs["width"] = _columns() - 2  # what argparse does with shutil's figure
+        super().__init__(prog, *args, **kwargs)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         sys.stderr.write(f"walletcontact: error: {message} (see 'walletcontact --help')\n")
         raise SystemExit(2)
@@ -82,12 +110,7 @@ class _Style:
         return f"\033[{code}m{text}\033[0m" if self.on else text
 
 
-def _build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="walletcontact", description="Official wallet support contacts, and checks of numbers.")
-    p.add_argument("--version", action="version", version=f"walletcontact {__version__}")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    c = sub.add_parser("check", help="is a number official? ('-' reads one number a line from stdin)")
+def _args_check(c: argparse.ArgumentParser) -> None:
     c.add_argument("number")
     c.add_argument("--provider", "-p")
     c.add_argument("--region", "-r")
@@ -95,40 +118,78 @@ def _build_parser() -> argparse.ArgumentParser:
     c.add_argument("--locale", "-l")
     c.add_argument("--json", action="store_true")
 
-    s = sub.add_parser("show", help="a provider's channels, numbers, caller policies and known fakes")
+
+def _args_show(s: argparse.ArgumentParser) -> None:
     s.add_argument("provider")
     s.add_argument("--locale", "-l")
     s.add_argument("--json", action="store_true")
 
-    ps = sub.add_parser("providers", help="list providers")
+
+def _args_providers(ps: argparse.ArgumentParser) -> None:
     ps.add_argument("--region", "-r")
     ps.add_argument("--locale", "-l")
     ps.add_argument("--json", action="store_true")
 
-    h = sub.add_parser("help-with", help="what to do about a problem")
+
+def _args_help_with(h: argparse.ArgumentParser) -> None:
     h.add_argument("topic")
     h.add_argument("--provider", "-p")
     h.add_argument("--locale", "-l")
     h.add_argument("--json", action="store_true")
 
-    r = sub.add_parser("report", help="government fraud-report lines of a region")
+
+def _args_report(r: argparse.ArgumentParser) -> None:
     r.add_argument("region")
     r.add_argument("--json", action="store_true")
 
-    sub.add_parser("export", help="all data as one JSON document")
-    sub.add_parser("schema", help="the JSON Schema of data documents")
-    lint = sub.add_parser("lint", help="check custom data files")
+
+def _args_none(_: argparse.ArgumentParser) -> None:
+    pass
+
+
+def _args_lint(lint: argparse.ArgumentParser) -> None:
     lint.add_argument("files", nargs="+")
-    f = sub.add_parser("freshness", help="records not verified recently, and recorded disagreements")
+
+
+def _args_freshness(f: argparse.ArgumentParser) -> None:
     f.add_argument("--months", type=int, default=18)
     f.add_argument("--json", action="store_true")
+
+
+#: command → (its help line, what adds its arguments), in the order ``--help`` lists them
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "check": ("is a number official? ('-' reads one number a line from stdin)", _args_check),
+    "show": ("a provider's channels, numbers, caller policies and known fakes", _args_show),
+    "providers": ("list providers", _args_providers),
+    "help-with": ("what to do about a problem", _args_help_with),
+    "report": ("government fraud-report lines of a region", _args_report),
+    "export": ("all data as one JSON document", _args_none),
+    "schema": ("the JSON Schema of data documents", _args_none),
+    "lint": ("check custom data files", _args_lint),
+    "freshness": ("records not verified recently, and recorded disagreements", _args_freshness),
+}
+
+
+def _build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``only`` (a command name), one that knows that command alone.
+
+    Each subcommand parser costs argparse a gettext lookup and a formatter; ``main`` builds only
+    the one it was asked for, and the whole parser for ``--help``, errors and anything else.
+    """
+    p = _Parser(prog="walletcontact", description="Official wallet support contacts, and checks of numbers.")
+    p.add_argument("--version", action="version", version=f"walletcontact {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, (help_line, add_arguments) in COMMANDS.items():
+        if only is None or name == only:
+            add_arguments(sub.add_parser(name, help=help_line))
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit code."""
-    parser = _build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = _build_parser(words[0] if words and words[0] in COMMANDS else None)
+    args = parser.parse_args(words)
     if args.command is None:
         parser.print_help()
         return 2
