@@ -43,6 +43,10 @@ from pathlib import Path
 from typing import Any
 
 PY = sys.executable
+#: the environment of every subprocess: as the user's, but allowed to write .pyc files, so that
+#: the discarded warm-up round leaves compiled modules behind as a pip install does (with
+#: PYTHONDONTWRITEBYTECODE set, every "cold" start of a source checkout would compile its modules)
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 # ---------------------------------------------------------------- small helpers
 
@@ -62,7 +66,7 @@ def mib(n_bytes: float) -> str:
 def python(code: str) -> tuple[str, float]:
     """Run ``code`` in a fresh interpreter; its stdout and the process wall time."""
     t0 = time.perf_counter()
-    proc = subprocess.run([PY, "-c", code], capture_output=True, text=True, check=False)
+    proc = subprocess.run([PY, "-c", code], capture_output=True, text=True, check=False, env=ENV)
     wall = time.perf_counter() - t0
     if proc.returncode != 0:
         raise RuntimeError(f"subprocess failed ({proc.returncode}):\n{code}\n{proc.stderr}")
@@ -72,7 +76,7 @@ def python(code: str) -> tuple[str, float]:
 def command(argv: Sequence[str], ok: Sequence[int] = (0,)) -> float:
     """Wall time of one run of ``argv``."""
     t0 = time.perf_counter()
-    proc = subprocess.run(list(argv), capture_output=True, text=True, check=False)
+    proc = subprocess.run(list(argv), capture_output=True, text=True, check=False, env=ENV)
     wall = time.perf_counter() - t0
     if proc.returncode not in ok:
         raise RuntimeError(f"{argv} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}")
@@ -125,7 +129,12 @@ def machine() -> dict[str, Any]:
             versions[dist] = metadata.version(dist)
         except metadata.PackageNotFoundError:
             versions[dist] = "not installed"
+    from walletcontact._snapshot import _prebuilt
+
     return {
+        "data": "prebuilt registry (installed from a wheel)"
+        if _prebuilt() is not None
+        else "JSON files (no prebuilt registry: a source checkout or an editable install)",
         "cpu": cpu,
         "cores": os.cpu_count(),
         "usable_cores": usable,
@@ -175,17 +184,44 @@ print(t1 - t0, t2 - t1)
 """
 
 
+# for context: the same load split into its parts, and the JSON read through the converter
+LOAD_PARTS_CODE = """
+import time
+import walletcontact
+t0 = time.perf_counter()
+import walletcontact.model  # attrs and the model classes
+t1 = time.perf_counter()
+reg = walletcontact.default_registry()
+reg.phone_index()
+t2 = time.perf_counter()
+from walletcontact._builtin import load_builtin
+from walletcontact._index import PhoneIndex
+PhoneIndex(load_builtin())
+t3 = time.perf_counter()
+print(t1 - t0, t2 - t1, t3 - t2)
+"""
+
+
 def bench_load(runs: int) -> dict[str, Any]:
     def run() -> tuple[float, float]:
         out, _ = python(LOAD_CODE)
         a, b = (float(x) for x in out.split())
         return a, b
 
-    rows = interleaved(runs, {"load": run})["load"]
+    def parts() -> tuple[float, float, float]:
+        out, _ = python(LOAD_PARTS_CODE)
+        a, b, c = (float(x) for x in out.split())
+        return a, b, c
+
+    raw = interleaved(runs, {"load": run, "parts": parts})
+    rows, split = raw["load"], raw["parts"]
     return {
         "default_registry": stats([a for a, _ in rows]),
         "phone_index": stats([b for _, b in rows]),
         "total": stats([a + b for a, b in rows]),
+        "attrs_and_model": stats([a for a, _, _ in split]),
+        "data_after_model": stats([b for _, b, _ in split]),
+        "json_through_converter": stats([c for _, _, c in split]),
     }
 
 
@@ -684,6 +720,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"  CPU: {info['cpu']}; cores: {info['cores']} (usable {info['usable_cores']})")
     print(f"  {info['python']} on {info['platform']}")
     print("  " + ", ".join(f"{k} {v}" for k, v in info["packages"].items()))
+    print(f"  built-in data read from: {info['data']}")
     print(f"  cold starts per figure: {runs}; timeit repeats: {repeat}; call log: {n:,} numbers")
     print(flush=True)
 
@@ -717,14 +754,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{ms(s['import']['median'])}; {ms(s['process']['median'])}",
             ]
         )
-    for part in ("default_registry", "phone_index", "total"):
-        fig.append(
-            [
-                "load data: " + (f"`{part}()`" if part != "total" else "total"),
-                ms(load[part]["min"]),
-                ms(load[part]["median"]),
-            ]
-        )
+    for part, label in (
+        ("default_registry", "`default_registry()`"),
+        ("phone_index", "`phone_index()`"),
+        ("total", "total"),
+        ("attrs_and_model", "of which importing attrs and the model classes"),
+        ("data_after_model", "of which the data, after the model"),
+        ("json_through_converter", "for context: the JSON through the converter, and its index"),
+    ):
+        fig.append(["load data: " + label, ms(load[part]["min"]), ms(load[part]["median"])])
     for label, o in one.items():
         fig.append([f"check_number {label}, warm", us(o["walletcontact"]), "(min of repeats)"])
         fig.append(
