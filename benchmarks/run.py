@@ -202,18 +202,18 @@ print(t1 - t0, t2 - t1, t3 - t2)
 """
 
 
+def timings(code: str) -> Callable[[], tuple[float, ...]]:
+    """A maker running ``code`` in a fresh interpreter and reading the times it prints."""
+
+    def run() -> tuple[float, ...]:
+        out, _ = python(code)
+        return tuple(float(x) for x in out.split())
+
+    return run
+
+
 def bench_load(runs: int) -> dict[str, Any]:
-    def run() -> tuple[float, float]:
-        out, _ = python(LOAD_CODE)
-        a, b = (float(x) for x in out.split())
-        return a, b
-
-    def parts() -> tuple[float, float, float]:
-        out, _ = python(LOAD_PARTS_CODE)
-        a, b, c = (float(x) for x in out.split())
-        return a, b, c
-
-    raw = interleaved(runs, {"load": run, "parts": parts})
+    raw = interleaved(runs, {"load": timings(LOAD_CODE), "parts": timings(LOAD_PARTS_CODE)})
     rows, split = raw["load"], raw["parts"]
     return {
         "default_registry": stats([a for a, _ in rows]),
