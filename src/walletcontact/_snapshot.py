@@ -96,9 +96,9 @@ def loads(raw: bytes, *, with_index: bool = True) -> Registry | None:
 def dumps(registry: Registry) -> bytes:
     """``registry`` and its number index, pickled, equal values shared."""
     index = registry.phone_index()
-    out = io.BytesIO()
-    _Pickler(out, protocol=4).dump(_shared((registry._state(), index.state())))
-    return out.getvalue()
+    # attrs instances pickle the way attrs documents (a dict of their fields), so any attrs
+    # version since 22.2 reads them back
+    return pickle.dumps(_shared((registry._state(), index.state())), protocol=4)
 
 
 def render(registry: Registry, numbers: bytes) -> str:
@@ -143,21 +143,6 @@ class _Unpickler(pickle.Unpickler):
         if (module in _ALLOWED and not name.startswith("_")) or (module, name) == ("datetime", "date"):
             return super().find_class(module, name)
         raise pickle.UnpicklingError(f"a snapshot may not name {module}.{name}")
-
-
-class _Pickler(pickle.Pickler):
-    """Stores an attrs instance's fields as a tuple: attrs' ``__setstate__`` reads that quickest."""
-
-    def reducer_override(self, obj: Any) -> Any:
-        import copyreg
-
-        import attrs
-
-        cls = type(obj)
-        if attrs.has(cls) and hasattr(cls, "__slots__"):
-            newobj = copyreg.__newobj__  # type: ignore[attr-defined]  # pickle's NEWOBJ
-            return (newobj, (cls,), tuple(getattr(obj, a.name) for a in attrs.fields(cls)))
-        return NotImplemented
 
 
 def _shared(obj: Any) -> Any:
