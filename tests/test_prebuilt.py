@@ -12,7 +12,7 @@ import phonenumbers
 import pytest
 
 import walletcontact as wc
-from walletcontact import _snapshot, registry
+from walletcontact import _reading, _snapshot, registry
 from walletcontact._builtin import load_builtin
 from walletcontact._index import PhoneIndex
 from walletcontact._reading import _cache, number_cache_bytes
@@ -148,7 +148,21 @@ def test_another_phonenumbers_rebuilds_the_index(source: str, from_json: Registr
     assert reg is not None and reg.providers == from_json.providers
     assert reg._index is None  # its index was read with another phonenumbers: built afresh on use
     assert reg.phone_index().state() == PhoneIndex(from_json).state()
-    assert _snapshot.number_cache() is None
+    # the number cache names its own phonenumbers version (that of numbers.json), which matches
+    assert _snapshot.number_cache() == number_cache_bytes()
+    assert _reading.cache().usable
+
+
+def test_a_number_cache_of_another_phonenumbers_is_not_used(
+    source: str, installed: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    installed(_module(source))
+    monkeypatch.setattr(_reading, "_installed_phonenumbers_version", lambda: "0.0.1")
+    _cache.reset()
+    assert _snapshot.number_cache() is not None  # offered by the module...
+    assert not _reading.cache().usable  # ...and refused by its own version check
+    reg = _snapshot.load_packaged()
+    assert reg is not None and reg._index is None  # the index is rebuilt too
 
 
 def test_no_module_in_a_source_checkout() -> None:

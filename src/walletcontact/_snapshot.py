@@ -10,8 +10,9 @@ nor importlib-resources (which alone costs about 10 ms to import): it is an ordi
 by the import system like any other, from a directory or a zip.
 
 The JSON stays the one source of truth. The prebuilt registry is used only when it was made by
-this version of walletcontact, its number index and number cache only when they were made with
-the installed version of phonenumbers (otherwise they are built or read as without it). When it
+this version of walletcontact, its number index only when it was made with the installed version
+of phonenumbers (otherwise it is built on first use); the number cache, like the file it copies,
+names its own phonenumbers version and is checked against that. When it
 is missing (a source checkout, an editable install), stale or unreadable, the JSON is read
 instead: a broken prebuilt module costs time, never correctness.
 
@@ -64,10 +65,12 @@ def load_packaged() -> Registry | None:
 
 
 def number_cache() -> bytes | None:
-    """The prebuilt copy of ``data/numbers.json`` (None when there is no usable one)."""
+    """The prebuilt copy of ``data/numbers.json`` (None without a usable prebuilt module).
+
+    The copy names the phonenumbers version it was made with, as the file does, and the reader
+    checks that version (``_reading._load_cache``), not this module's header.
+    """
     mod = _prebuilt()
-    if mod is None or not _same_phonenumbers(mod):
-        return None
     raw = getattr(mod, "NUMBERS", None)
     return raw if isinstance(raw, bytes) else None
 
