@@ -146,10 +146,8 @@ class PhoneIndex:
     @classmethod
     def from_state(cls, state: tuple[Any, ...]) -> PhoneIndex:
         """An index from :meth:`state`, without building anything."""
-        if len(state) != len(cls.STATE):
-            raise ValueError("index state of the wrong shape")
         self = cls.__new__(cls)
-        for name, value in zip(cls.STATE, state, strict=True):
+        for name, value in zip(cls.STATE, state, strict=True):  # ValueError on the wrong shape
             setattr(self, name, value)
         self._caches()
         return self

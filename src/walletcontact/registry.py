@@ -153,11 +153,9 @@ class Registry:
     @classmethod
     def _from_state(cls, state: tuple[Any, ...], index: PhoneIndex | None = None) -> Registry:
         """A registry from :meth:`_state` (and maybe a ready number index), indexes not rebuilt."""
-        if len(state) != len(cls._STATE):
-            raise ValueError("registry state of the wrong shape")
         self = cls.__new__(cls)
-        for name, value in zip(cls._STATE, state, strict=True):
-            object.__setattr__(self, name, value)
+        for name, value in zip(cls._STATE, state, strict=True):  # ValueError on the wrong shape
+            setattr(self, name, value)
         self._index = index
         self._index_lock = threading.Lock()
         return self
