@@ -10,7 +10,6 @@ version it was generated with.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Container, Mapping
@@ -248,6 +247,8 @@ def number_cache_bytes() -> bytes:
 
 
 def _load_cache() -> _Cache:
+    import json  # here, not at the top: loading a prebuilt registry reads no JSON
+
     from ._snapshot import number_cache
 
     try:

@@ -23,9 +23,15 @@ ever read this way; user data always goes through the converter.
 from __future__ import annotations
 
 import io
-import pickle
 import sys
 from typing import Any
+
+try:  # the C unpickler itself: what pickle.Unpickler is on CPython, without importing pickle.py
+    from _pickle import Unpickler as _CUnpickler
+    from _pickle import UnpicklingError
+except ImportError:  # pragma: no cover - an implementation without the accelerator
+    from pickle import Unpickler as _CUnpickler
+    from pickle import UnpicklingError
 
 from ._version import __version__
 from .registry import Registry
@@ -98,6 +104,8 @@ def loads(raw: bytes, *, with_index: bool = True) -> Registry | None:
 
 def dumps(registry: Registry) -> bytes:
     """``registry`` and its number index, pickled, equal values shared."""
+    import pickle
+
     index = registry.phone_index()
     # attrs instances pickle the way attrs documents (a dict of their fields), so any attrs
     # version since 22.2 reads them back
@@ -135,7 +143,7 @@ def write(target: str) -> None:
 _ALLOWED = {"walletcontact.model", "walletcontact._index"}
 
 
-class _Unpickler(pickle.Unpickler):
+class _Unpickler(_CUnpickler):
     """Refuses any global but the model's classes and enums, the index entries and ``date``.
 
     The module is the package's own, but a file that names anything else (``os.system``, say)
@@ -145,7 +153,7 @@ class _Unpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
         if (module in _ALLOWED and not name.startswith("_")) or (module, name) == ("datetime", "date"):
             return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"a snapshot may not name {module}.{name}")
+        raise UnpicklingError(f"a snapshot may not name {module}.{name}")
 
 
 def _shared(obj: Any) -> Any:
