@@ -182,3 +182,21 @@ def test_procedures_point_to_online_reporting() -> None:
     assert proc.report_online and all(c.TYPE in ("website", "email") for c in proc.report_online)
     assert len({id(c) for c in proc.report_online}) == len(proc.report_online)
     assert wc.get_procedure("unknown-transaction").report_online == ()
+
+
+def test_model_reprs_read_as_attrs_writes_them() -> None:
+    """The model shares one ``__repr__`` (attrs would compile one per class); it reads the same."""
+    import datetime
+
+    from walletcontact.model import LocalizedText, Source, SourceKind
+
+    src = Source("https://example.org/a", SourceKind.OFFICIAL, datetime.date(2026, 1, 2))
+    assert repr(src) == (
+        "Source(url='https://example.org/a', kind=<SourceKind.OFFICIAL: 'official'>, "
+        "seen=datetime.date(2026, 1, 2), note=None)"
+    )
+    assert repr(LocalizedText.of({"en": "Help"})) == "LocalizedText(values=(('en', 'Help'),))"
+    phone = wc.get_provider("alipay").phones[0]
+    shown = repr(phone)
+    assert shown.startswith("PhoneChannel(confidence=<Confidence.") and f"number={phone.number!r}" in shown
+    assert shown.count("Source(url=") == len(phone.sources)

@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._reading import key_info, record_key
-from .model import PhoneChannel, Provider, RecordedNumber
+from .model import PhoneChannel, Provider, RecordedNumber, _Repr
 
 if TYPE_CHECKING:
     from .registry import Registry
 
 
-@attrs.frozen
-class Entry:
+@attrs.frozen(repr=False)
+class Entry(_Repr):
     provider: Provider
     channel: PhoneChannel
     key: str
@@ -25,8 +25,8 @@ class Entry:
     origin: str
 
 
-@attrs.frozen
-class RecordEntry:
+@attrs.frozen(repr=False)
+class RecordEntry(_Repr):
     provider: Provider
     record: RecordedNumber
     key: str
