@@ -189,7 +189,7 @@ LOAD_PARTS_CODE = """
 import time
 import walletcontact
 t0 = time.perf_counter()
-import walletcontact.model  # attrs and the model classes
+import walletcontact.model  # the model classes (attrs came with the package)
 t1 = time.perf_counter()
 reg = walletcontact.default_registry()
 reg.phone_index()
@@ -219,7 +219,7 @@ def bench_load(runs: int) -> dict[str, Any]:
         "default_registry": stats([a for a, _ in rows]),
         "phone_index": stats([b for _, b in rows]),
         "total": stats([a + b for a, b in rows]),
-        "attrs_and_model": stats([a for a, _, _ in split]),
+        "model": stats([a for a, _, _ in split]),
         "data_after_model": stats([b for _, b, _ in split]),
         "json_through_converter": stats([c for _, _, c in split]),
     }
@@ -758,7 +758,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("default_registry", "`default_registry()`"),
         ("phone_index", "`phone_index()`"),
         ("total", "total"),
-        ("attrs_and_model", "of which importing attrs and the model classes"),
+        ("model", "of which creating the model classes"),
         ("data_after_model", "of which the data, after the model"),
         ("json_through_converter", "for context: the JSON through the converter, and its index"),
     ):
@@ -846,7 +846,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         w <= a + 0.010,
     )
     lt = load["total"]["median"]
-    target("load data after import (median)", ms(lt), "-", ms(lt), "≤ 30 ms", lt <= 0.030)
+    target(
+        "load data after import (median)",
+        ms(lt),
+        f"{ms(a)} (attrs)",
+        f"{ms(lt)}, {lt / a:.2f}× import attrs",
+        "≤ 30 ms",
+        lt <= 0.030,
+    )
     for label, o in one.items():
         target(
             f"one check {label}",

@@ -7,11 +7,16 @@ that tell official numbers from fake, look-alike and malformed ones.
 >>> wc.check_number("95188", provider="alipay", region="CN").verdict.value
 'official'
 
-Importing the package reads no file and imports only its error classes: the model (attrs), cattrs,
-phonenumbers and the built-in data load on first use, once, thread-safely.
+Importing the package reads no file and imports only attrs and its own error classes: the model's
+classes, cattrs, phonenumbers and the built-in data load on first use, once, thread-safely.
 """
 
 from __future__ import annotations
+
+# attrs is the foundation of every answer, and the yardstick of the import budget (import
+# walletcontact ≤ import attrs + 10 ms): imported with the package, it leaves the first query only
+# the model's classes and the data to load (≤ 30 ms). See docs/performance.md.
+import attrs as _attrs
 
 from ._version import __version__
 from .errors import (
@@ -22,6 +27,8 @@ from .errors import (
     UnofficialNumberError,
     WalletContactError,
 )
+
+del _attrs
 
 TYPE_CHECKING = False  # typing is not imported at run time: importing the package stays cheap
 if TYPE_CHECKING:
