@@ -9,6 +9,8 @@ import textwrap
 import zipfile
 from pathlib import Path
 
+import pytest
+
 import walletcontact as wc
 
 SRC = Path(wc.__file__).resolve().parent
@@ -145,3 +147,38 @@ def test_the_unpickler_refuses_other_globals() -> None:
 
     assert _snapshot.loads(pickle.dumps(((), Boom()))) is None
     assert _snapshot.loads(pickle.dumps(({"x": 1}, ()))) is None  # right globals, wrong shape
+
+
+def _naming(module: str, name: str) -> bytes:
+    """A protocol-4 pickle of nothing but the global ``module``/``name``."""
+    import pickle
+
+    def text(s: str) -> bytes:
+        raw = s.encode()
+        return pickle.SHORT_BINUNICODE + bytes([len(raw)]) + raw
+
+    return pickle.PROTO + b"\x04" + text(module) + text(name) + pickle.STACK_GLOBAL + pickle.STOP
+
+
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [
+        ("walletcontact.model", "attrs.exceptions"),  # a dotted walk out of an allowed module
+        ("walletcontact.model", "attrs"),  # a module the model imports
+        ("walletcontact.model", "locale_chain"),  # a function, not a class
+        ("walletcontact.model", "Mapping"),  # a class the model imports, not one it defines
+        ("walletcontact._index", "re"),
+        ("walletcontact.model", "_StrEnum"),
+        ("os", "system"),
+    ],
+)
+def test_the_unpickler_names_only_the_models_own_classes(module: str, name: str) -> None:
+    import io
+    import pickle
+
+    from walletcontact import _snapshot
+    from walletcontact.model import Provider
+
+    assert _snapshot._Unpickler(io.BytesIO(_naming("walletcontact.model", "Provider"))).load() is Provider
+    with pytest.raises(pickle.UnpicklingError, match="may not name"):
+        _snapshot._Unpickler(io.BytesIO(_naming(module, name))).load()

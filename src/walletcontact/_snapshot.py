@@ -139,20 +139,25 @@ def write(target: str) -> None:
         fh.write(render(load_builtin(), number_cache_bytes()))
 
 
-#: the only globals a snapshot may name: the model, the index entries and dates
+#: the modules whose own classes a snapshot may name (besides ``datetime.date``)
 _ALLOWED = {"walletcontact.model", "walletcontact._index"}
 
 
 class _Unpickler(_CUnpickler):
-    """Refuses any global but the model's classes and enums, the index entries and ``date``.
+    """Refuses any global but the classes (and enums) the model and the index define, and ``date``.
 
-    The module is the package's own, but a file that names anything else (``os.system``, say)
-    is damaged or tampered with, and is refused before anything in it runs.
+    The module is the package's own, but a file that names anything else (``os.system``, a
+    function, a module the model imports, a dotted path walking from one of them) is damaged or
+    tampered with, and is refused before anything in it runs.
     """
 
     def find_class(self, module: str, name: str) -> Any:
-        if (module in _ALLOWED and not name.startswith("_")) or (module, name) == ("datetime", "date"):
+        if (module, name) == ("datetime", "date"):
             return super().find_class(module, name)
+        if module in _ALLOWED and name.isidentifier() and not name.startswith("_"):
+            found = super().find_class(module, name)
+            if isinstance(found, type) and found.__module__ == module:
+                return found
         raise UnpicklingError(f"a snapshot may not name {module}.{name}")
 
 
