@@ -183,3 +183,13 @@ def test_unsupported_sources() -> None:
         wc.load_registry(["not a provider"])  # type: ignore[list-item]
     with pytest.raises(wc.DataError, match="no such file"):
         wc.load_registry("/nonexistent/walletcontact.json")
+
+
+def test_hours_problems_name_the_span_they_are_in(acme_doc: dict[str, Any]) -> None:
+    phone = acme_doc["channels"][1]
+    phone["busy"] = [{"days": ["mon"], "start": "09:00", "end": "10:00"}]
+    phone["hours"] = {"time_zone": "Europe/London", "spans": [{"days": ["mon"], "start": "25:00", "end": "26:00"}]}
+    with pytest.raises(wc.DataError) as info:
+        wc.load_registry(acme_doc)
+    assert any("$.channels[1].hours.spans[0].start: not a time HH:MM: '25:00'" in p for p in info.value.problems)
+    assert not any(".busy[" in p or "spans[1]" in p for p in info.value.problems), info.value.problems

@@ -215,13 +215,12 @@ def _check_phone(out: _Problems, cp: str, p: Provider, ch: PhoneChannel, check_n
     for j, other in enumerate(ch.shared_with):
         if other == p.id or not ID_RE.match(other):
             out.add(f"{cp}.shared_with[{j}]", f"not another provider's id: {other!r}")
-    spans = list(ch.busy)
+    spans = [(f"{cp}.busy[{j}]", span) for j, span in enumerate(ch.busy)]
     if ch.hours is not None:
-        spans += list(ch.hours.spans)
+        spans += [(f"{cp}.hours.spans[{j}]", span) for j, span in enumerate(ch.hours.spans)]
         if "/" not in ch.hours.time_zone and ch.hours.time_zone != "UTC":
             out.add(f"{cp}.hours.time_zone", f"not an IANA time zone: {ch.hours.time_zone!r}")
-    for j, span in enumerate(spans):
-        where = f"{cp}.hours.spans[{j}]" if j >= len(ch.busy) else f"{cp}.busy[{j}]"
+    for where, span in spans:
         if not span.days or any(d not in DAYS for d in span.days):
             out.add(f"{where}.days", "days must be a non-empty list of mon..sun")
         if not TIME_RE.match(span.start) or span.start == "24:00":
