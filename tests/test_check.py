@@ -421,3 +421,23 @@ def test_a_spelling_with_a_tab_does_not_lend_its_reasons_to_other_spellings() ->
     assert wc.check_number("95188", region="CN").codes == ("OFFICIAL",)
     assert wc.check_number("95-188", region="CN").codes == ("OFFICIAL",)
     assert wc.check_number("951\t88", region="CN").codes == ("CONTROL_CHARACTERS", "OFFICIAL")
+
+
+def test_without_a_region_the_answer_is_one_regions() -> None:
+    """Digits official in several regions (165 in Taiwan and elsewhere): the region, the number,
+    the channel and the fraud-report lines of the answer all belong to the same region."""
+    seen = 0
+    for p in wc.default_registry():
+        for ch in p.phones:
+            r = wc.check_number(ch.number)
+            if not (r.is_official and r.normalized and ":" in r.normalized):
+                continue  # short numbers: their keys name their region
+            seen += 1
+            assert r.channel is not None and r.channel.region == r.region, (ch.number, r.region, r.channel)
+            assert r.normalized.split(":")[0] == r.region
+            assert r.report_to == wc.report_channels(r.region), (ch.number, r.region)
+    assert seen >= 40
+    r = wc.check_number("165")
+    # Taiwan lists 165 as official, Colombia as reported: the official reading is the answer
+    assert (r.region, r.provider.id if r.provider else None) == ("TW", "authority-tw")
+    assert "AMBIGUOUS" in r.codes  # the other regions' owners are still named

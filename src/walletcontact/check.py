@@ -429,7 +429,7 @@ def _evaluate(
     else:  # most numbers: nothing in the index
         wanted = good = []
     if good and r.valid:
-        good.sort(key=lambda e: (e.channel.confidence is not Confidence.OFFICIAL, e.provider.kind is not ProviderKind.WALLET))
+        good.sort(key=_rank)
         best = good[0]
         reasons = [*info, _reason("OFFICIAL", number=best.channel.number, direction=best.channel.direction.value,
                                    confidence=best.channel.confidence.value, **_names(best.provider))]
@@ -661,6 +661,9 @@ def _choose(
         return r, [], False
     best: tuple[int, Reading, list[Entry], bool] | None = None
     collected: list[Entry] = []
+    # with no region and no provider, several regions may read the digits as an official number:
+    # the answer reports the one whose best entry the answer names (its region, its report lines)
+    named: tuple[tuple[bool, bool], Reading, list[Entry], bool] | None = None
     for r in readings:
         entries: list[Entry] = []
         via_alt = False
@@ -679,15 +682,24 @@ def _choose(
             score = 2
         elif r.valid:
             score = 1
-        if prov is None and len(readings) > 1 and score == 4:
+        if prov is None and score == 4:
             collected.extend(e for e in entries if e not in collected)
+            rank = min(_rank(e) for e in entries if e.channel.direction.allows(want))
+            if named is None or rank < named[0]:
+                named = (rank, r, entries, via_alt)
         if best is None or score > best[0]:
             best = (score, r, entries, via_alt)
+    if named is not None:  # its entries first, so that the answer's pick comes from this reading
+        _, r, entries, via_alt = named
+        return r, [*entries, *(e for e in collected if e not in entries)], via_alt
     assert best is not None
     _, r, entries, via_alt = best
-    if collected:
-        entries = collected
     return r, entries, via_alt
+
+
+def _rank(e: Entry) -> tuple[bool, bool]:
+    """The order in which an answer picks among matching entries: official first, then wallets."""
+    return (e.channel.confidence is not Confidence.OFFICIAL, e.provider.kind is not ProviderKind.WALLET)
 
 
 def _record_keys(r: Reading, idx: PhoneIndex) -> list[str]:
