@@ -441,3 +441,21 @@ def test_without_a_region_the_answer_is_one_regions() -> None:
     # Taiwan lists 165 as official, Colombia as reported: the official reading is the answer
     assert (r.region, r.provider.id if r.provider else None) == ("TW", "authority-tw")
     assert "AMBIGUOUS" in r.codes  # the other regions' owners are still named
+
+
+def test_providers_for_number_without_a_region_names_every_regions_owner() -> None:
+    """A number written in national form can be official in several regions (100: M-PESA in
+    Kenya, MTN MoMo in Uganda and Ghana, ...): each of those owners is listed."""
+    checked = 0
+    for p in wc.default_registry():
+        for ch in p.phones:
+            if ch.number.startswith("+") or not wc.check_number(
+                ch.number, provider=p, region=ch.region, direction="both"
+            ).is_official:
+                continue
+            owners = {o.id for o in wc.providers_for_number(ch.number)}
+            assert p.id in owners, (ch.number, ch.region, p.id, owners)
+            assert p.id in {o.id for o in wc.providers_for_number(ch.number, region=ch.region)}
+            checked += 1
+    assert checked >= 60
+    assert {"m-pesa", "mtn-momo"} <= {o.id for o in wc.providers_for_number("100")}

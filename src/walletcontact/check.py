@@ -869,25 +869,34 @@ def providers_for_number(
 ) -> tuple[Provider, ...]:
     """Every provider for which ``number`` is an official number (either direction).
 
+    Without ``region``, a number in national form is read in every region the data has numbers
+    for, so digits such as ``100`` list their owners in each region.
+
     >>> [p.id for p in providers_for_number("95017", region="CN")]
     ['wechat-pay']
     """
-    reg = registry if registry is not None else default_registry()
-    result = check_number(number, region=region, direction=Direction.BOTH, registry=reg)
-    if not result.is_official or result.normalized is None:
-        return ()
-    idx = reg.phone_index()
-    out: dict[str, Provider] = {}
-    keys = [result.normalized]
-    if result.channel is not None:
-        from ._reading import key_for
+    from ._reading import key_for
 
-        k = key_for(result.channel.number, result.channel.region, carrier_short_code=result.channel.carrier_short_code)
-        if k:
-            keys.append(k)
-    for k in keys:
-        for e in idx.by_key.get(k, ()):
-            out.setdefault(e.provider.id, e.provider)
+    reg = registry if registry is not None else default_registry()
+    idx = reg.phone_index()
+    results = [check_number(number, region=region, direction=Direction.BOTH, registry=reg)]
+    if region is None and isinstance(number, str) and results[0].is_official:
+        # the answer names one region's owner; the same digits may be official in other regions
+        others = [r for r in _candidate_regions(scan(number), None, None, idx) if r != results[0].region]
+        results += [check_number(number, region=r, direction=Direction.BOTH, registry=reg) for r in others]
+    out: dict[str, Provider] = {}
+    for result in results:
+        if not result.is_official or result.normalized is None:
+            continue
+        keys = [result.normalized]
+        if result.channel is not None:
+            ch = result.channel
+            k = key_for(ch.number, ch.region, carrier_short_code=ch.carrier_short_code)
+            if k:
+                keys.append(k)
+        for k in keys:
+            for e in idx.by_key.get(k, ()):
+                out.setdefault(e.provider.id, e.provider)
     return tuple(out.values())
 
 
