@@ -397,3 +397,16 @@ def test_check_many_cache_bounds_memory_on_distinct_numbers() -> None:
     assert elapsed < 60, elapsed
     # measured ~52 MiB: ~0.8 KiB per cached answer, 65,536 answers at most
     assert peak_default < 128 * MiB, peak_default
+
+
+def test_padded_arguments_are_answered_but_not_kept_in_the_answer_cache() -> None:
+    """A megabyte of padding around a region still reads as that region; the caches of official
+    answers (65,536 entries each) must not hold on to such keys."""
+    reg = wc.default_registry()
+    idx = reg.phone_index()
+    padded = "CN" + " " * 1_000_000
+    for _ in range(3):
+        assert wc.check_number("95188", region=padded).is_official
+        assert wc.check_number("95-188", provider="alipay", region=padded).is_official
+    kept = [k for cache in (idx.exact, idx.fast) for k in cache]
+    assert kept and all(len(str(part)) <= 64 for key in kept for part in key[1:]), "a padded key was kept"

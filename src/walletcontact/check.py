@@ -242,6 +242,11 @@ def _other_names(p: Provider) -> dict[str, str]:
     return {k.replace("provider", "other"): v for k, v in _names(p).items()}
 
 
+#: Longest provider or region string kept in the answer caches' keys: a padded argument that
+#: still resolves (``"CN" + " " * 10**6``) is answered, but never held on to.
+_KEY_MAX = 64
+
+
 def check_number(
     number: str,
     *,
@@ -273,8 +278,8 @@ def check_number(
     exact: tuple[Any, ...] | None = None
     if (
         type(number) is str
-        and (provider is None or type(provider) is str)
-        and (region is None or type(region) is str)
+        and (provider is None or (type(provider) is str and len(provider) <= _KEY_MAX))
+        and (region is None or (type(region) is str and len(region) <= _KEY_MAX))
         and type(direction) in (str, Direction)
     ):
         # first level: the exact arguments of an earlier official answer (no parsing at all)
