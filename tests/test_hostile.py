@@ -392,11 +392,20 @@ def test_check_many_cache_bounds_memory_on_distinct_numbers() -> None:
     assert small == 100_000
     assert elapsed < 60, elapsed
     assert peak_small < 8 * MiB, peak_small
-    full, elapsed, peak_default = measure(lambda: consume(65_536))  # the default cache_size
-    assert full == 100_000
+    large, elapsed, peak_large = measure(lambda: consume(65_536))  # a large cache_size
+    assert large == 100_000
     assert elapsed < 60, elapsed
     # measured ~52 MiB: ~0.8 KiB per cached answer, 65,536 answers at most
-    assert peak_default < 128 * MiB, peak_default
+    assert peak_large < 128 * MiB, peak_large
+
+    def consume_default() -> int:  # what users get: check_many's own default cache_size
+        stream = (f"{i:0200d}" for i in range(100_000))
+        return sum(1 for _ in wc.check_many(stream, region="CN"))
+
+    default, elapsed, peak_default = measure(consume_default)
+    assert default == 100_000
+    assert elapsed < 60, elapsed
+    assert peak_default < 16 * MiB, peak_default  # 4,096 answers at most
 
 
 def test_padded_arguments_are_answered_but_not_kept_in_the_answer_cache() -> None:
