@@ -193,3 +193,27 @@ def test_hours_problems_name_the_span_they_are_in(acme_doc: dict[str, Any]) -> N
         wc.load_registry(acme_doc)
     assert any("$.channels[1].hours.spans[0].start: not a time HH:MM: '25:00'" in p for p in info.value.problems)
     assert not any(".busy[" in p or "spans[1]" in p for p in info.value.problems), info.value.problems
+
+
+def test_set_default_registry_returns_what_restores_the_default(acme_file: Path) -> None:
+    """The previous default is returned even before anything was loaded (the built-in data),
+    and custom data always layers onto the built-in data, not onto the current default."""
+    fresh = subprocess.run(
+        [sys.executable, "-c", (
+            "import walletcontact as wc\n"
+            "empty = wc.Registry.from_providers([])\n"
+            "old = wc.set_default_registry(empty)\n"
+            "print(old is not empty, len(wc.default_registry()))\n"
+            "print(wc.load_registry().find('alipay') is not None, 'payment-failed' in wc.load_registry(builtin=False).generic_procedures)\n"
+            "wc.set_default_registry(old)\n"
+            "print(wc.find_provider('alipay').id)\n"
+        )],
+        capture_output=True, text=True, timeout=120, check=True,
+    )
+    assert fresh.stdout.split() == ["True", "0", "True", "True", "alipay"], fresh.stdout
+    reg = wc.load_registry(acme_file)
+    previous = wc.set_default_registry(reg)
+    try:
+        assert wc.load_registry().find("acme-pay") is None  # built on the built-in data
+    finally:
+        assert wc.set_default_registry(previous) is reg

@@ -109,6 +109,7 @@ def test_the_default_registry_comes_from_the_prebuilt_module(
 ) -> None:
     installed(_module(source))
     monkeypatch.setattr(registry, "_default", None)
+    monkeypatch.setattr(registry, "_builtin", None)
     json_loads = []
     monkeypatch.setattr("walletcontact._builtin.load_builtin", lambda: json_loads.append(1))
     reg = wc.default_registry()
@@ -137,6 +138,7 @@ def test_an_unusable_module_falls_back_to_the_json(
     installed(_module(source, **changes))
     assert _snapshot.load_packaged() is None
     monkeypatch.setattr(registry, "_default", None)
+    monkeypatch.setattr(registry, "_builtin", None)
     reg = wc.default_registry()  # read from the JSON instead, and correct
     assert reg.providers == from_json.providers
     assert wc.check_number("95188", provider="alipay", region="CN", registry=reg).is_official

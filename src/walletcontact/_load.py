@@ -22,7 +22,7 @@ from ._serde import (
 from ._validate import cross_check, validate_provider
 from .errors import DataError
 from .model import PhoneChannel, Provider
-from .registry import BUILTIN, Registry, default_registry
+from .registry import BUILTIN, Registry, _builtin_registry
 
 #: Entry-point group under which plugin packages advertise provider data.
 ENTRY_POINT_GROUP = "walletcontact.providers"
@@ -225,7 +225,7 @@ def load_registry(
     """
     layers: list[tuple[list[_Record], list[_Extension]]] = []
     problems: list[str] = []
-    base: Registry | None = default_registry() if builtin else None
+    base: Registry | None = _builtin_registry() if builtin else None
     if plugins:
         for origin, data in plugin_sources(plugins):
             if isinstance(data, Mapping):
@@ -304,7 +304,7 @@ def load_registry(
 
 
 def _builtin_procedures() -> tuple[Any, ...]:
-    return tuple(default_registry().generic_procedures.values())
+    return tuple(_builtin_registry().generic_procedures.values())
 
 
 def _apply_extension(prov: Provider, ext: _Extension) -> tuple[Provider | None, list[str]]:

@@ -316,20 +316,35 @@ def _close(a: str, b: str) -> bool:
 
 # ---------------------------------------------------------------- the default registry
 
-_default: Registry | None = None
+_default: Registry | None = None  # what queries use when given no registry
+_builtin: Registry | None = None  # the built-in data, once read
 _default_lock = threading.Lock()
 _loads = 0  # how many times the built-in data was read (tests check it is once)
 
 
 def default_registry() -> Registry:
-    """The registry queries use when none is given: the built-in data, loaded once on first use."""
+    """The registry queries use when none is given: the built-in data, loaded once on first use,
+    unless :func:`set_default_registry` chose another."""
     reg = _default
     if reg is None:
+        builtin = _builtin_registry()
         with _default_lock:
             if _default is None:
-                _set(_load_builtin())
+                _set(builtin)
             reg = _default
     assert reg is not None
+    return reg
+
+
+def _builtin_registry() -> Registry:
+    """The built-in data, loaded once (thread-safely) on first use, whatever the default is."""
+    global _builtin
+    reg = _builtin
+    if reg is None:
+        with _default_lock:
+            if _builtin is None:
+                _builtin = _load_builtin()
+            reg = _builtin
     return reg
 
 
@@ -352,17 +367,20 @@ def _load_builtin() -> Registry:
 
 
 def set_default_registry(registry: Registry) -> Registry:
-    """Make ``registry`` the default for every query; returns the previous default.
+    """Make ``registry`` the default for every query; returns the previous default (the built-in
+    registry when none was set), so ``set_default_registry(previous)`` restores it.
 
     The swap is one reference assignment: a query running meanwhile sees the old or the new
     registry, never a mixture.
     """
     if not isinstance(registry, Registry):
         raise TypeError("set_default_registry() needs a Registry")
+    default_registry()  # so there is a previous default: the built-in data when none was set
     with _default_lock:
         previous = _default
         _set(registry)
-    return previous if previous is not None else registry
+    assert previous is not None
+    return previous
 
 
 def _reg(registry: Registry | None) -> Registry:
