@@ -120,8 +120,30 @@ def test_extension_needs_extend_and_remembers_origin(tmp_path: Path) -> None:
     # an extension cannot make a number official without an official source on the provider's domain
     ext["extensions"][0]["channels"][0]["sources"] = [{"url": "https://evil.example.com/", "kind": "official", "seen": "2026-01-01"}]
     path.write_text(json.dumps(ext), encoding="utf-8")
-    with pytest.raises(wc.DataError, match="confidence"):
+    with pytest.raises(wc.DataError, match="confidence") as info:
         wc.load_registry(path, extend=True)
+    # reported where it was written: the extension's file and path, not the built-in record
+    assert info.value.problems[0].startswith(f"{path}: $.extensions[0].channels[0].confidence: "), info.value.problems
+    # a registry used as a source keeps where each added channel came from
+    again = wc.load_registry(reg, builtin=False)
+    added = len(again.get("wechat-pay").channels) - 1
+    assert again.origin("wechat-pay", added) == str(path) and again.origin("wechat-pay", 0) == "builtin"
+
+
+def test_an_extension_cannot_take_a_number_and_is_named_for_it(tmp_path: Path) -> None:
+    phone = {
+        "type": "phone", "number": "95017", "region": "CN", "direction": "inbound", "confidence": "official",
+        "sources": [{"url": "https://www.alipay.com/x", "kind": "official", "seen": "2026-01-01"}],
+        "verified_on": "2026-01-01",
+    }
+    path = tmp_path / "ext.json"
+    path.write_text(json.dumps({"schema": 1, "extensions": [{"id": "alipay", "channels": [phone]}]}), encoding="utf-8")
+    with pytest.raises(wc.DataError) as info:
+        wc.load_registry(path, extend=True)
+    assert info.value.problems == (
+        f"{path}: $.extensions[0].channels[0].number: number CN:95017 is also claimed by wechat-pay; "
+        "declare it in shared_with if the number is shared",
+    )
 
 
 def test_lower_layer_cannot_take_over_a_builtin_number(acme_doc: dict[str, Any]) -> None:
@@ -129,6 +151,11 @@ def test_lower_layer_cannot_take_over_a_builtin_number(acme_doc: dict[str, Any])
     acme_doc["channels"][1].update(number="95017", region="CN")
     with pytest.raises(wc.DataError, match="also claimed by wechat-pay"):
         wc.load_registry(acme_doc)
+    # unless it declares the number shared, as the message says
+    acme_doc["channels"][1]["shared_with"] = ["wechat-pay"]
+    reg = wc.load_registry(acme_doc)
+    r = wc.check_number("95017", provider="acme-pay", region="CN", registry=reg)
+    assert r.is_official and r.origin == "<mapping>"
 
 
 def test_set_default_registry_swaps_in_one_step(acme_file: Path) -> None:

@@ -42,6 +42,8 @@ class _Record:
     provider: Provider
     origin: str
     path: str
+    #: (channel index, origin) of channels another layer added (a registry used as a source)
+    added: tuple[tuple[int, str], ...] = ()
 
 
 @attrs.frozen
@@ -131,7 +133,7 @@ def _read_source(src: Source) -> tuple[list[_Record], list[_Extension], list[str
     if isinstance(src, Provider):
         return [_Record(src, "<python>", "$")], [], []
     if isinstance(src, Registry):
-        return [_Record(p, src.origin(p.id), "$") for p in src], [], []
+        return [_Record(p, src.origin(p.id), "$", _added_channels(src, p)) for p in src], [], []
     if isinstance(src, Mapping):
         check_shape(src, "<mapping>")
         return _read_document(src, "<mapping>")
@@ -165,6 +167,13 @@ def _read_source(src: Source) -> tuple[list[_Record], list[_Extension], list[str
             recs2.append(_Record(item, "<python>", "$"))
         return recs2, [], []
     raise TypeError(f"not a provider data source: {type(src).__name__}")
+
+
+def _added_channels(reg: Registry, p: Provider) -> tuple[tuple[int, str], ...]:
+    """The channels of ``p`` that ``reg`` says came from another origin than the record."""
+    own = reg.origin(p.id)
+    found = ((i, reg.origin(p.id, i)) for i in range(len(p.channels)))
+    return tuple((i, origin) for i, origin in found if origin != own)
 
 
 def plugin_sources(names: bool | Sequence[str]) -> list[tuple[str, Any]]:
@@ -243,10 +252,13 @@ def load_registry(
         problems += probs
 
     merged: dict[str, _Record] = {}
+    channel_origins: dict[tuple[str, int], str] = {}
+    #: per provider, the items extensions added: path in the record → (origin, path) written at
+    moved: dict[str, dict[str, tuple[str, str]]] = {}
     if base is not None:
         for p in base:
-            merged[p.id] = _Record(p, base.origin(p.id), "$")
-    channel_origins: dict[tuple[str, int], str] = {}
+            merged[p.id] = _Record(p, base.origin(p.id), "$", _added_channels(base, p))
+            channel_origins.update({(p.id, i): origin for i, origin in merged[p.id].added})
     for recs, exts in layers:
         in_layer: dict[str, _Record] = {}
         for rec in recs:
@@ -266,6 +278,8 @@ def load_registry(
                 continue
             merged[pid] = rec
             channel_origins = {k: v for k, v in channel_origins.items() if k[0] != pid}
+            channel_origins.update({(pid, i): origin for i, origin in rec.added})
+            moved.pop(pid, None)
         for ext in exts:
             if not extend:
                 problems.append(
@@ -279,9 +293,13 @@ def load_registry(
             extended, errs = _apply_extension(target.provider, ext)
             problems += errs
             if extended is not None:
-                first_new = len(target.provider.channels)
-                for i in range(first_new, len(extended.channels)):
-                    channel_origins[(ext.id, i)] = ext.origin
+                moves = moved.setdefault(ext.id, {})
+                for key in _EXTENSION_KEYS:
+                    first = len(getattr(target.provider, key))
+                    for k in range(len(getattr(extended, key)) - first):
+                        moves[f"{target.path}.{key}[{first + k}]"] = (ext.origin, f"{ext.path}.{key}[{k}]")
+                        if key == "channels":
+                            channel_origins[(ext.id, first + k)] = ext.origin
                 merged[ext.id] = _Record(extended, target.origin, target.path)
 
     # policy checks on everything that did not come from the built-in layer unchanged
@@ -290,9 +308,9 @@ def load_registry(
             k[0] == pid for k in channel_origins
         ):
             continue
-        problems += validate_provider(rec.provider, rec.origin, rec.path)
+        problems += validate_provider(rec.provider, rec.origin, rec.path, moved=moved.get(pid))
     if not problems:
-        problems += _cross_layer(merged, channel_origins)
+        problems += _cross_layer(merged, channel_origins, moved)
     if problems:
         raise DataError(problems)
 
@@ -321,7 +339,11 @@ def _apply_extension(prov: Provider, ext: _Extension) -> tuple[Provider | None, 
     return attrs.evolve(prov, **{k: getattr(prov, k) + v for k, v in added.items()}), []
 
 
-def _cross_layer(merged: Mapping[str, _Record], channel_origins: Mapping[tuple[str, int], str]) -> list[str]:
+def _cross_layer(
+    merged: Mapping[str, _Record],
+    channel_origins: Mapping[tuple[str, int], str],
+    moved: Mapping[str, Mapping[str, tuple[str, str]]],
+) -> list[str]:
     from ._reading import key_for
 
     keys: dict[str, list[tuple[str, str, str]]] = {}
@@ -334,10 +356,10 @@ def _cross_layer(merged: Mapping[str, _Record], channel_origins: Mapping[tuple[s
             key = key_for(ch.number, ch.region, carrier_short_code=ch.carrier_short_code)
             if key is None:
                 continue
-            origin = channel_origins.get((pid, i), rec.origin)
-            path = f"{rec.path}.channels[{i}].number" if (pid, i) not in channel_origins else "$.extensions"
-            keys.setdefault(key, []).append((pid, origin, path))
-    return cross_check((), keys)
+            item = f"{rec.path}.channels[{i}]"
+            origin, path = moved.get(pid, {}).get(item) or (channel_origins.get((pid, i), rec.origin), item)
+            keys.setdefault(key, []).append((pid, origin, f"{path}.number"))
+    return cross_check((r.provider for r in merged.values()), keys)
 
 
 def lint_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:

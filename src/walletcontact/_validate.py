@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from .model import (
     TOPICS,
@@ -61,12 +61,21 @@ def _host(url: str) -> str:
 
 
 class _Problems:
-    def __init__(self, origin: str) -> None:
+    """Problems of one record; items another layer added (``moved``: their path in the record →
+    the origin and path they were written at) are reported where they were written."""
+
+    def __init__(self, origin: str, moved: Mapping[str, tuple[str, str]] | None = None) -> None:
         self.origin = origin
+        self.moved = moved or {}
         self.items: list[str] = []
 
     def add(self, path: str, message: str) -> None:
-        self.items.append(f"{self.origin}: {path}: {message}")
+        origin = self.origin
+        for prefix, (written_in, written_at) in self.moved.items():
+            if path == prefix or path.startswith((prefix + ".", prefix + "[")):
+                origin, path = written_in, written_at + path[len(prefix) :]
+                break
+        self.items.append(f"{origin}: {path}: {message}")
 
 
 def _check_sources(
@@ -111,10 +120,15 @@ def validate_provider(
     *,
     check_numbers: bool = True,
     today: dt.date | None = None,
+    moved: Mapping[str, tuple[str, str]] | None = None,
 ) -> list[str]:
-    """All policy problems of one provider record (empty when it is fine)."""
+    """All policy problems of one provider record (empty when it is fine).
+
+    ``moved`` names the items an extension added: their path in the record → (origin, path) of
+    the extension, where their problems are reported.
+    """
     today = today or dt.date.today()
-    out = _Problems(origin)
+    out = _Problems(origin, moved)
     p = provider
     if not ID_RE.match(p.id):
         out.add(f"{path}.id", f"not a lower-case slug with hyphens: {p.id!r}")
@@ -250,23 +264,17 @@ def _check_recorded(out: _Problems, rp: str, rec: RecordedNumber, check_numbers:
             out.add(f"{rp}.number", f"not a phone number: {rec.number!r}")
 
 
-def cross_check(
-    providers: Iterable[tuple[Provider, str, str]], keys: dict[str, list[tuple[str, str, str]]]
-) -> list[str]:
-    """Problems across records: duplicate ids; a number owned by two providers not declared shared.
+def cross_check(providers: Iterable[Provider], keys: Mapping[str, list[tuple[str, str, str]]]) -> list[str]:
+    """Numbers owned by two providers and not declared shared (``shared_with``) by the newer one.
 
-    ``providers`` yields (provider, origin, path); ``keys`` maps number key → [(id, origin, path)].
+    ``keys`` maps number key → [(provider id, origin, path)]; built-in owners are blamed only when
+    no other layer claims the number.
     """
-    problems: list[str] = []
-    seen: dict[str, str] = {}
     shared: dict[str, set[str]] = {}
-    for prov, origin, path in providers:
-        if prov.id in seen:
-            problems.append(f"{origin}: {path}.id: duplicate provider id {prov.id!r} (also in {seen[prov.id]})")
-        else:
-            seen[prov.id] = origin
+    for prov in providers:
         for ch in prov.phones:
             shared.setdefault(prov.id, set()).update(ch.shared_with)
+    problems: list[str] = []
     for key, owners in keys.items():
         ids = {o[0] for o in owners}
         if len(ids) < 2:
