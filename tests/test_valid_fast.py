@@ -1,4 +1,9 @@
-"""The fast validity check gives exactly what phonenumbers.is_valid_number gives."""
+"""The fast validity check gives exactly what phonenumbers.is_valid_number gives.
+
+The comparisons call the fast functions themselves (``_is_valid``, ``_region_of``): the public
+``is_valid`` and ``region_code`` hand over to phonenumbers when the fast route is switched off,
+which would let these tests compare phonenumbers with itself.
+"""
 
 from __future__ import annotations
 
@@ -28,7 +33,7 @@ def _number(cc: int, nsn: str) -> phonenumbers.PhoneNumber:
 def _agrees(cc: int, nsn: str) -> None:
     n = _number(cc, nsn)
     real = phonenumbers.national_significant_number(n)
-    assert _valid.is_valid(n, real) == phonenumbers.is_valid_number(n), (cc, nsn)
+    assert _valid._is_valid(cc, real) == phonenumbers.is_valid_number(n), (cc, nsn)
 
 
 def _examples(region: str) -> list[str]:
@@ -72,7 +77,8 @@ def test_property(cc: int, nsn: str) -> None:
 
 def test_unknown_country_code_is_invalid() -> None:
     n = phonenumbers.PhoneNumber(country_code=999, national_number=12345678)
-    assert _valid.is_valid(n, "12345678") is False is phonenumbers.is_valid_number(n)
+    assert _valid._is_valid(999, "12345678") is False is phonenumbers.is_valid_number(n)
+    assert _valid.is_valid(n, "12345678") is False
 
 
 def test_nanpa_numbers_go_to_their_region() -> None:
@@ -80,7 +86,8 @@ def test_nanpa_numbers_go_to_their_region() -> None:
     for text in ("+1 268 464 1234", "+1 415 555 2671", "+1 416 555 0123", "+1 999 555 0123"):
         n = phonenumbers.parse(text, None)
         nsn = phonenumbers.national_significant_number(n)
-        assert _valid.is_valid(n, nsn) == phonenumbers.is_valid_number(n), text
+        assert _valid._is_valid(n.country_code, nsn) == phonenumbers.is_valid_number(n), text
+        assert _valid._region_of(n.country_code, nsn) == phonenumbers.region_code_for_number(n), text
 
 
 @pytest.mark.parametrize("cc", [c for c in CODES if len(phonenumbers.COUNTRY_CODE_TO_REGION_CODE[c]) > 1])
@@ -92,7 +99,14 @@ def test_region_of_shared_country_codes(cc: int) -> None:
         if nsn.strip("0"):
             n = _number(cc, nsn)
             real = phonenumbers.national_significant_number(n)
-            assert _valid.region_code(n, real) == phonenumbers.region_code_for_number(n), (cc, nsn)
+            assert _valid._region_of(cc, real) == phonenumbers.region_code_for_number(n), (cc, nsn)
+
+
+def test_the_public_functions_use_the_fast_route() -> None:
+    """After all of the above, the fast route is still on (nothing switched it off)."""
+    n = phonenumbers.parse("+1 415 555 2671", None)
+    assert _valid.is_valid(n, "4155552671") is True and _valid.region_code(n, "4155552671") == "US"
+    assert _valid._ok and _valid.agrees.get() is True
 
 
 def test_self_check_passes_with_the_installed_phonenumbers() -> None:
