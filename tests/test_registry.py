@@ -87,8 +87,13 @@ def test_channel_filters() -> None:
     assert all(c.region == "CN" for c in wc.channels("paypal", type="phone", region="cn"))
     outbound = wc.channels("m-pesa", type="phone", direction="outbound")
     assert outbound and all(c.direction in ("outbound", "both") for c in outbound)
-    with pytest.raises(ValueError, match="phon"):
+    with pytest.raises(ValueError, match="phon") as info:
         wc.channels("alipay", type="phon")
+    # one hierarchy: still a ValueError, and a WalletContactError naming what is allowed
+    assert isinstance(info.value, wc.InvalidArgumentError) and isinstance(info.value, wc.WalletContactError)
+    assert str(info.value) == "type must be one of phone, website, app, social, community, email; not 'phon'"
+    with pytest.raises(wc.InvalidArgumentError, match="direction must be one of inbound, outbound, both"):
+        wc.check_number("95188", region="CN", direction="sideways")
 
 
 @pytest.mark.parametrize(
@@ -142,8 +147,10 @@ def test_before_calling_and_timing() -> None:
 
 
 def test_unknown_topic() -> None:
-    with pytest.raises(KeyError, match="payment-failed"):
+    with pytest.raises(KeyError, match="payment-failed") as info:
         wc.get_procedure("nope")
+    assert isinstance(info.value, wc.UnknownTopicError) and isinstance(info.value, wc.WalletContactError)
+    assert info.value.topic == "nope" and str(info.value).startswith("unknown topic 'nope'; expected one of")
 
 
 def test_registry_is_immutable_and_picklable(builtin: wc.Registry) -> None:

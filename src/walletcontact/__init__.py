@@ -21,9 +21,11 @@ import attrs as _attrs
 from ._version import __version__
 from .errors import (
     DataError,
+    InvalidArgumentError,
     MalformedNumberError,
     NumberError,
     UnknownProviderError,
+    UnknownTopicError,
     UnofficialNumberError,
     WalletContactError,
 )
@@ -90,6 +92,7 @@ __all__ = [
     "DataError",
     "Direction",
     "EmailChannel",
+    "InvalidArgumentError",
     "MalformedNumberError",
     "NumberCheck",
     "NumberError",
@@ -102,6 +105,7 @@ __all__ = [
     "SocialChannel",
     "Source",
     "UnknownProviderError",
+    "UnknownTopicError",
     "UnofficialNumberError",
     "Verdict",
     "WalletContactError",

@@ -37,6 +37,7 @@ from .model import (
     Provider,
     ProviderKind,
     RecordedNumber,
+    choice,
     locale_chain,
 )
 from .registry import Registry, default_registry, online_target
@@ -271,7 +272,7 @@ def check_number(
 
     Raises:
         UnknownProviderError: ``provider`` is not known (the only error for bad input).
-        ValueError: ``direction`` is not inbound, outbound or both.
+        InvalidArgumentError: ``direction`` is not inbound, outbound or both (a ``ValueError``).
     """
     reg = registry if registry is not None else (_registry_mod._default or default_registry())
     idx = reg._index or reg.phone_index()
@@ -287,7 +288,7 @@ def check_number(
         found: NumberCheck | None = idx.exact.get(exact)
         if found is not None:
             return found
-    want = direction if isinstance(direction, Direction) else Direction(direction)
+    want = direction if isinstance(direction, Direction) else choice(Direction, direction, "direction")
     fast_key: tuple[Any, ...] | None = None
     if exact is not None and len(number) <= 64 and number.isascii():
         # second level: the same number spelled with other separators. Only for spellings that are
@@ -925,7 +926,7 @@ def check_many(
     """
     reg = registry if registry is not None else default_registry()
     prov = reg.get(provider) if provider is not None else None
-    want = direction if isinstance(direction, Direction) else Direction(direction)
+    want = direction if isinstance(direction, Direction) else choice(Direction, direction, "direction")
     idx = reg.phone_index()
 
     # the region is the same for the whole stream: normalise and check it once

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TextIO
 
 from . import __version__
-from .errors import UnknownProviderError, WalletContactError
+from .errors import WalletContactError
 from .model import (
     AppChannel,
     CommunityChannel,
@@ -197,13 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = globals()[f"_cmd_{args.command.replace('-', '_')}"]
         code: int = handler(args)
         return code
-    except UnknownProviderError as exc:
-        sys.stderr.write(f"walletcontact: error: {exc}\n")
-        return 2
-    except KeyError as exc:
-        sys.stderr.write(f"walletcontact: error: {exc.args[0] if exc.args else exc}\n")
-        return 2
-    except (WalletContactError, ValueError) as exc:
+    except WalletContactError as exc:  # bad input; anything else is a bug and shows its traceback
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         sys.stderr.write(f"walletcontact: error: {first}\n")
         return 2

@@ -9,9 +9,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DataError",
+    "InvalidArgumentError",
     "MalformedNumberError",
     "NumberError",
     "UnknownProviderError",
+    "UnknownTopicError",
     "UnofficialNumberError",
     "WalletContactError",
 ]
@@ -53,6 +55,21 @@ class UnknownProviderError(WalletContactError, LookupError):
 
     def __str__(self) -> str:  # LookupError would repr() the args
         return f"unknown provider: {self.key!r}"
+
+
+class UnknownTopicError(WalletContactError, KeyError):
+    """No procedure has that topic (see ``walletcontact.model.TOPICS``)."""
+
+    def __init__(self, topic: str, known: tuple[str, ...]) -> None:
+        self.topic = topic
+        super().__init__(f"unknown topic {topic!r}; expected one of {', '.join(known)}")
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return str(self.args[0])
+
+
+class InvalidArgumentError(WalletContactError, ValueError):
+    """An argument is not one of the values it can take (a direction, a channel type)."""
 
 
 class NumberError(WalletContactError, ValueError):

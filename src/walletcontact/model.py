@@ -8,9 +8,11 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterator, Mapping
 from enum import Enum
-from typing import ClassVar, Union, cast
+from typing import ClassVar, TypeVar, Union, cast
 
 import attrs
+
+from .errors import InvalidArgumentError
 
 __all__ = [
     "TOPICS",
@@ -43,6 +45,26 @@ __all__ = [
     "WebsiteChannel",
     "locale_chain",
 ]
+
+
+_E = TypeVar("_E", bound=Enum)
+
+
+def choice(cls: type[_E], value: object, what: str) -> _E:
+    """``cls(value)``, or :class:`InvalidArgumentError` naming the values ``what`` can take.
+
+    >>> choice(Direction, "outbound", "direction")
+    <Direction.OUTBOUND: 'outbound'>
+    >>> choice(Direction, "sideways", "direction")
+    Traceback (most recent call last):
+    ...
+    walletcontact.errors.InvalidArgumentError: direction must be one of inbound, outbound, both; not 'sideways'
+    """
+    try:
+        return cls(value)
+    except ValueError:
+        known = ", ".join(str(m.value) for m in cls)
+        raise InvalidArgumentError(f"{what} must be one of {known}; not {value!r}") from None
 
 
 class _StrEnum(str, Enum):

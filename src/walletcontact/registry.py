@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-from .errors import DataError, UnknownProviderError
+from .errors import DataError, UnknownProviderError, UnknownTopicError
 from .model import (
     TOPICS,
     AppChannel,
@@ -26,6 +26,7 @@ from .model import (
     Provider,
     ProviderKind,
     WebsiteChannel,
+    choice,
     locale_chain,
 )
 
@@ -452,11 +453,11 @@ def channels(
 
     Raises:
         UnknownProviderError: the provider is unknown.
-        ValueError: ``type`` or ``direction`` is not a known value.
+        InvalidArgumentError: ``type`` or ``direction`` is not a known value (a ``ValueError``).
     """
     p = _reg(registry).get(provider)
-    want_type = ChannelType(type) if type is not None else None
-    want_dir = Direction(direction) if direction is not None else None
+    want_type = choice(ChannelType, type, "type") if type is not None else None
+    want_dir = choice(Direction, direction, "direction") if direction is not None else None
     want_region = region.strip().upper() if isinstance(region, str) else None
     out = []
     for ch in p.channels_by_trust():
@@ -511,13 +512,13 @@ def get_procedure(
     True
 
     Raises:
-        KeyError: unknown topic (a ``LookupError``).
+        UnknownTopicError: unknown topic (a ``KeyError``).
         UnknownProviderError: unknown provider.
     """
     reg = _reg(registry)
     generic = reg.generic_procedures.get(topic)
     if generic is None:
-        raise KeyError(f"unknown topic {topic!r}; expected one of {', '.join(TOPICS)}")
+        raise UnknownTopicError(topic, TOPICS)
     prov = reg.get(provider) if provider is not None else None
     chain = locale_chain(locale)
     resolved = chain[0]

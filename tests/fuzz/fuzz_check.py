@@ -8,8 +8,8 @@ string) and a direction, then calls ``check_number``, ``check_caller``, ``is_off
 plain digit strings (``check._plain``) answers exactly as the general route.
 
 The only exceptions allowed are the documented ones: ``UnknownProviderError`` for a provider that
-``find_provider`` does not know, ``ValueError`` for a direction that is not inbound, outbound or
-both, and ``NumberError`` from ``validate_number`` for anything not official.
+``find_provider`` does not know, ``InvalidArgumentError`` (a ``ValueError``) for a direction
+that is not inbound, outbound or both, and ``NumberError`` from ``validate_number`` for anything not official.
 
 Run::
 
@@ -254,8 +254,9 @@ def TestOneInput(data: bytes) -> None:
             assert unknown, (ctx, refused)
             _, again = _call(wc.validate_number, number, **kw)
             assert isinstance(again, wc.UnknownProviderError), (ctx, again)
-        else:  # ValueError: documented, and only for a bad direction
-            assert bad_direction and not isinstance(refused, wc.WalletContactError), (ctx, refused)
+        else:  # InvalidArgumentError (a ValueError): documented, and only for a bad direction
+            assert bad_direction and isinstance(refused, wc.InvalidArgumentError), (ctx, refused)
+            assert isinstance(refused, ValueError), (ctx, refused)
         assert official is False, ctx
         return
     assert not unknown and not bad_direction, ctx
