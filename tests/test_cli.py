@@ -63,7 +63,27 @@ def test_stdin_streaming_json_lines() -> None:
     assert [r["verdict"] for r in rows] == ["official", "official", "unofficial", "malformed"]
     assert out.returncode == 1
     ok = run("check", "-", "-r", "CN", stdin="95188\n95017\n")
-    assert ok.returncode == 0 and len(ok.stdout.splitlines()) == 2
+    assert ok.returncode == 0
+    assert ok.stdout.splitlines() == ["official\talipay\tCN:95188\t95188", "official\twechat-pay\tCN:95017\t95017"]
+
+
+@pytest.mark.parametrize("encoding", [None, "utf-8:strict"])
+def test_bytes_that_are_not_utf8_never_reach_the_output(encoding: str | None) -> None:
+    """A log with a stray byte: every line is still answered, and --json stays valid UTF-8 JSON."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONIOENCODING"}
+    if encoding:
+        env["PYTHONIOENCODING"] = encoding
+    out = subprocess.run(
+        [sys.executable, "-m", "walletcontact", "check", "-", "-r", "CN", "--json"],
+        input=b"\xff\xfe95188\n95017\n", capture_output=True, timeout=120, env=env,
+    )
+    rows = [json.loads(line) for line in out.stdout.decode("utf-8").splitlines()]
+    assert [(r["number"], r["verdict"]) for r in rows] == [("\ufffd\ufffd95188", "official"), ("95017", "official")]
+    arg = subprocess.run(
+        [sys.executable, "-m", "walletcontact", "check", b"\xff95188", "-r", "CN", "--json"],
+        capture_output=True, timeout=120, env=env,
+    )
+    assert json.loads(arg.stdout.decode("utf-8"))["number"] == "\ufffd95188"
 
 
 @pytest.mark.parametrize(

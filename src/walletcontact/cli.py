@@ -185,9 +185,22 @@ def _build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return p
 
 
+def _text(word: str) -> str:
+    """A command-line word as text: bytes that were not valid in the locale's encoding (kept by
+    Python as lone surrogates) become U+FFFD, so they can never reach the output as raw bytes."""
+    try:
+        word.encode("utf-8")
+    except UnicodeEncodeError:
+        return word.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return word
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit code."""
-    words = list(sys.argv[1:] if argv is None else argv)
+    words = [_text(w) for w in (sys.argv[1:] if argv is None else argv)]
+    reconfigure = getattr(sys.stdin, "reconfigure", None)
+    if reconfigure is not None:  # the same for numbers read from standard input (check -)
+        reconfigure(errors="replace")
     parser = _build_parser(words[0] if words and words[0] in COMMANDS else None)
     args = parser.parse_args(words)
     if args.command is None:
