@@ -192,3 +192,35 @@ def test_help_fits_the_terminal_width(columns: int) -> None:
     assert max(len(line) for line in out.stdout.splitlines()) <= columns - 2
     usage = out.stdout.split("\n\n")[0]
     assert (len(usage.splitlines()) == 1) is (columns == 200)
+
+
+def _documented_runs() -> list[tuple[str, list[str]]]:
+    """Each ``$ walletcontact ...`` line in docs/cli.md with the output shown under it."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    runs: list[tuple[str, list[str]]] = []
+    shown: list[str] | None = None  # the output lines of the run being read, inside a block
+    for line in text.splitlines():
+        if line.startswith("```"):
+            shown = None
+        elif line.startswith("$ walletcontact "):
+            shown = []
+            runs.append((line[2:], shown))
+        elif shown is not None:
+            shown.append(line)
+    return runs
+
+
+@pytest.mark.parametrize(("command", "shown"), _documented_runs(), ids=lambda v: v if isinstance(v, str) else "")
+def test_documented_output_is_what_the_command_prints(command: str, shown: list[str]) -> None:
+    import shlex
+
+    out = run(*shlex.split(command)[1:], COLUMNS="100")
+    lines = out.stdout.splitlines()
+    if shown and shown[0].startswith("{"):
+        assert [json.loads(x) for x in lines] == [json.loads(x) for x in shown]
+    elif shown and shown[-1].strip() == "...":
+        assert lines[: len(shown) - 1] == shown[:-1]
+    else:
+        assert lines == shown
