@@ -40,3 +40,12 @@ def test_international_means_a_leading_plus_or_00() -> None:
         assert scan(text).international, text
     for text in ("86 95188", "(86) +95188", "95188+", "0 86 95188"):
         assert not scan(text).international, text
+
+
+def test_extension_markers_are_found_whatever_precedes_them() -> None:
+    """Characters whose lower case is longer ("İ" → "i̇") must not shift where the cut is made."""
+    from walletcontact._reading import _strip_extensions
+
+    for prefix in ("", "İ", "İİ", "ẞ"):
+        assert _strip_extensions(f"{prefix}95188 x12") == (f"{prefix}95188", "12")
+        assert _strip_extensions(f"{prefix}95188 EXT. 345") == (f"{prefix}95188", "345")

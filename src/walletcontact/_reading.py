@@ -152,12 +152,16 @@ def _scan_any(text: str) -> Scan:
     )
 
 
+#: ASCII upper case to lower case, nothing else: the extension markers are ASCII or Chinese
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
 def _strip_extensions(cleaned: str) -> tuple[str, str | None]:
     """Remove trailing extensions or menu choices ("ext. 12", ",2", "转2", a final "#") until none
     is left, so that cleaning twice gives what cleaning once gives."""
     extension: str | None = None
     while True:
-        low = cleaned.lower()
+        low = cleaned.translate(_ASCII_LOWER)  # same length as cleaned, unlike str.lower() ("İ")
         # a marker needs digits on both sides, three or more before it
         digit_count = len(cleaned.translate(ONLY_DIGITS)) if cleaned.isascii() else sum(c.isdigit() for c in cleaned)
         markers = _EXT_MARKERS if digit_count >= 4 else ()
