@@ -244,3 +244,21 @@ def test_set_default_registry_returns_what_restores_the_default(acme_file: Path)
         assert wc.load_registry().find("acme-pay") is None  # built on the built-in data
     finally:
         assert wc.set_default_registry(previous) is reg
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "kind"),
+    [
+        ("sources", "https://acme.example.com/", "a string"),  # was one error per character
+        ("channels", {"type": "website"}, "an object"),  # was read key by key
+        ("known_fakes", "12345", "a string"),
+        ("channels", None, "null"),
+    ],
+)
+def test_a_list_field_given_something_else_is_one_clear_problem(
+    acme_doc: dict[str, Any], field: str, value: Any, kind: str
+) -> None:
+    acme_doc[field] = value
+    with pytest.raises(wc.DataError) as info:
+        wc.load_registry(acme_doc)
+    assert info.value.problems == (f"<mapping>: $.{field}: expected a list, got {kind}",)

@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import json
 import sys
+import typing
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -83,6 +84,13 @@ def _make_converter() -> cattrs.Converter:
             out.append(item)
         return tuple(out)
 
+    def seq_hook(value: Any, type_: Any) -> tuple[Any, ...]:
+        # cattrs would read any iterable as a list: a string as its characters, an object as its keys
+        if not isinstance(value, (list, tuple)):
+            raise _HookError(f"expected a list, got {_kind(value)}")
+        as_list: Any = list  # list[item type]: cattrs' own hook, with each item's index on errors
+        return tuple(conv.structure(value, as_list[typing.get_args(type_)[0]]))
+
     def bool_hook(value: Any, _: Any) -> bool:
         if not isinstance(value, bool):
             raise _HookError(f"expected true or false, got {_kind(value)}")
@@ -142,6 +150,7 @@ def _make_converter() -> cattrs.Converter:
     for enum_cls in ENUMS:
         conv.register_structure_hook(enum_cls, enum_hook)
     conv.register_structure_hook_func(lambda t: t == tuple[str, ...], str_tuple_hook)
+    conv.register_structure_hook_func(_is_homogeneous_tuple, seq_hook)
     conv.register_structure_hook(LocalizedText, text_hook)
     conv.register_unstructure_hook(LocalizedText, lambda t: t.as_dict())
     conv.register_structure_hook(LocalizedList, list_hook)
@@ -156,6 +165,12 @@ def _make_converter() -> cattrs.Converter:
 
 
 _converter: Once[cattrs.Converter] = Once(_make_converter)
+
+
+def _is_homogeneous_tuple(t: Any) -> bool:
+    """``tuple[X, ...]`` (of anything but strings, which have their own hook)."""
+    args = typing.get_args(t)
+    return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis and args[0] is not str
 
 
 def _omit_defaults_unstructure(conv: cattrs.Converter, cls: type[Any]) -> Callable[[Any], Any]:
@@ -345,11 +360,7 @@ def structure_provider(raw: Any, origin: str, path: str) -> tuple[Provider | Non
 
 def structure_field(name: str, raw: Any, origin: str, path: str) -> tuple[Any, list[str]]:
     """Structure the value of one ``Provider`` field on its own (for extensions)."""
-    import typing
-
     type_ = typing.get_type_hints(Provider)[name]
-    if typing.get_origin(type_) is tuple and not isinstance(raw, list):
-        return None, [f"{origin}: {path}: expected a list, got {_kind(raw)}"]
     try:
         return converter().structure(raw, type_), []
     except (ClassValidationError, IterableValidationError, _HookError) as exc:
