@@ -262,3 +262,23 @@ def test_a_list_field_given_something_else_is_one_clear_problem(
     with pytest.raises(wc.DataError) as info:
         wc.load_registry(acme_doc)
     assert info.value.problems == (f"<mapping>: $.{field}: expected a list, got {kind}",)
+
+
+def test_directories_are_read_to_the_bottom_on_disk_and_in_a_zip(tmp_path: Path, acme_doc: dict[str, Any]) -> None:
+    """A plugin's data folder may have subfolders; a zip (a Traversable) is read as deep as a
+    directory on disk, and the problems name the file inside it."""
+    import zipfile
+
+    tree = tmp_path / "tree"
+    (tree / "sub" / "deeper").mkdir(parents=True)
+    (tree / "sub" / "deeper" / "acme.JSON").write_text(json.dumps(acme_doc), encoding="utf-8")
+    (tree / "sub" / "notes.txt").write_text("not data", encoding="utf-8")
+    archive = tmp_path / "tree.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.write(tree / "sub" / "deeper" / "acme.JSON", "tree/sub/deeper/acme.JSON")
+        zf.write(tree / "sub" / "notes.txt", "tree/sub/notes.txt")
+    on_disk = wc.load_registry(tree, builtin=False)
+    zipped = wc.load_registry(zipfile.Path(archive, "tree/"), builtin=False)
+    assert [p.id for p in on_disk] == [p.id for p in zipped] == ["acme-pay"]
+    assert on_disk.origin("acme-pay") == f"{tree}/sub/deeper/acme.JSON"
+    assert zipped.origin("acme-pay").endswith("tree/sub/deeper/acme.JSON")

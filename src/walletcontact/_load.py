@@ -26,8 +26,9 @@ from .registry import BUILTIN, Registry, _builtin_registry
 
 #: Entry-point group under which plugin packages advertise provider data.
 ENTRY_POINT_GROUP = "walletcontact.providers"
-#: Most files read from one directory source.
+#: Most files read from one directory source, and how deep its directories may nest.
 MAX_FILES = 10_000
+MAX_DEPTH = 16
 
 Source = Union[str, "os.PathLike[str]", Mapping[str, Any], Provider, Registry, Any]
 
@@ -87,78 +88,74 @@ def _read_document(data: Any, origin: str) -> tuple[list[_Record], list[_Extensi
     return records, extensions, problems
 
 
-def _read_file(path: Path) -> tuple[list[_Record], list[_Extension], list[str]]:
-    origin = str(path)
-    fmt = "toml" if path.suffix.lower() == ".toml" else "json"
-    try:
-        size = path.stat().st_size
-        from ._serde import MAX_DOCUMENT_BYTES
+def _read_tree(top: Any, origin: str) -> tuple[list[_Record], list[_Extension], list[str]]:
+    """A data file, or every ``.json``/``.toml`` file under a directory, depth first in name
+    order; ``top`` is a ``Path`` or any importlib-resources Traversable (a zip, a package)."""
+    files: list[tuple[Any, str]] = []
 
-        if size > MAX_DOCUMENT_BYTES:
-            raise DataError(f"{origin}: $: document is too large ({size} bytes; the limit is {MAX_DOCUMENT_BYTES})")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DataError(f"{origin}: $: cannot read: {exc.strerror or exc}") from None
-    return _read_document(parse_text(raw, origin, fmt=fmt), origin)
-
-
-def _read_traversable(entry: Any, origin: str) -> tuple[list[_Record], list[_Extension], list[str]]:
-    if entry.is_dir():
-        recs: list[_Record] = []
-        exts: list[_Extension] = []
-        probs: list[str] = []
+    def collect(entry: Any, where: str, depth: int) -> None:
+        if depth > MAX_DEPTH:
+            raise DataError(f"{where}: $: directories nested more than {MAX_DEPTH} deep")
         for child in sorted(entry.iterdir(), key=lambda e: e.name):
-            if child.name.endswith((".json", ".toml")):
-                r, e, p = _read_traversable(child, f"{origin}/{child.name}")
-                recs += r
-                exts += e
-                probs += p
-        return recs, exts, probs
-    fmt = "toml" if entry.name.endswith(".toml") else "json"
-    return _read_document(parse_text(_read_limited(entry, origin), origin, fmt=fmt), origin)
+            child_origin = f"{where}/{child.name}"
+            if child.is_dir():
+                collect(child, child_origin, depth + 1)
+            elif child.name.lower().endswith((".json", ".toml")):
+                files.append((child, child_origin))
+                if len(files) > MAX_FILES:
+                    raise DataError(f"{origin}: $: more than {MAX_FILES} files")
+
+    if top.is_dir():
+        collect(top, origin, 0)
+    else:
+        files.append((top, origin))
+    recs: list[_Record] = []
+    exts: list[_Extension] = []
+    probs: list[str] = []
+    for entry, where in files:
+        fmt = "toml" if entry.name.lower().endswith(".toml") else "json"
+        r, e, p = _read_document(parse_text(_read_limited(entry, where), where, fmt=fmt), where)
+        recs += r
+        exts += e
+        probs += p
+    return recs, exts, probs
 
 
 def _read_limited(entry: Any, origin: str) -> bytes:
-    """Read a Traversable file, never more than the size limit (plus one byte to notice)."""
+    """Read a file, never more than the size limit (plus one byte to notice)."""
     from ._serde import MAX_DOCUMENT_BYTES
 
-    with entry.open("rb") as f:
-        raw: bytes = f.read(MAX_DOCUMENT_BYTES + 1)
+    try:
+        if isinstance(entry, Path) and entry.stat().st_size > MAX_DOCUMENT_BYTES:  # not even a part
+            size = entry.stat().st_size
+            raise DataError(f"{origin}: $: document is too large ({size} bytes; the limit is {MAX_DOCUMENT_BYTES})")
+        with entry.open("rb") as f:
+            raw: bytes = f.read(MAX_DOCUMENT_BYTES + 1)
+    except OSError as exc:
+        raise DataError(f"{origin}: $: cannot read: {exc.strerror or exc}") from None
     if len(raw) > MAX_DOCUMENT_BYTES:
         raise DataError(f"{origin}: $: document is too large (more than {MAX_DOCUMENT_BYTES} bytes)")
     return raw
 
 
-def _read_source(src: Source) -> tuple[list[_Record], list[_Extension], list[str]]:
+def _read_source(src: Source, origin: str | None = None) -> tuple[list[_Record], list[_Extension], list[str]]:
+    """Records and extensions of one source; ``origin`` (a plugin's name) replaces the default
+    name of a mapping, a path or a Traversable."""
     if isinstance(src, Provider):
         return [_Record(src, "<python>", "$")], [], []
     if isinstance(src, Registry):
         return [_Record(p, src.origin(p.id), "$", _added_channels(src, p)) for p in src], [], []
     if isinstance(src, Mapping):
-        check_shape(src, "<mapping>")
-        return _read_document(src, "<mapping>")
+        where = origin or "<mapping>"
+        check_shape(src, where)
+        return _read_document(src, where)
     if isinstance(src, (str, os.PathLike)):
         path = Path(src)
-        if path.is_dir():
-            files = sorted(
-                f for f in path.rglob("*") if f.suffix.lower() in (".json", ".toml") and f.is_file()
-            )
-            if len(files) > MAX_FILES:
-                raise DataError(f"{path}: $: more than {MAX_FILES} files")
-            recs: list[_Record] = []
-            exts: list[_Extension] = []
-            probs: list[str] = []
-            for f in files:
-                r, e, p = _read_file(f)
-                recs += r
-                exts += e
-                probs += p
-            return recs, exts, probs
         if not path.exists():
             raise DataError(f"{path}: $: no such file or directory")
-        return _read_file(path)
+        return _read_tree(path, origin or str(path))
     if hasattr(src, "iterdir") and hasattr(src, "read_bytes"):
-        return _read_traversable(src, str(getattr(src, "name", "<traversable>")))
+        return _read_tree(src, origin or str(getattr(src, "name", "<traversable>")))
     if isinstance(src, Iterable):
         recs2: list[_Record] = []
         for item in src:
@@ -237,13 +234,7 @@ def load_registry(
     base: Registry | None = _builtin_registry() if builtin else None
     if plugins:
         for origin, data in plugin_sources(plugins):
-            if isinstance(data, Mapping):
-                check_shape(data, origin)
-                recs, exts, probs = _read_document(data, origin)
-            elif hasattr(data, "iterdir") and hasattr(data, "read_bytes"):
-                recs, exts, probs = _read_traversable(data, origin)
-            else:
-                recs, exts, probs = _read_source(data)
+            recs, exts, probs = _read_source(data, origin)
             layers.append((recs, exts))
             problems += probs
     for src in sources:
