@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn, TextIO
 
 from . import __version__
@@ -249,12 +249,18 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return check_number(number, provider=args.provider, region=args.region, registry=reg)
 
     if args.number == "-":
+        import itertools
+
+        from .check import check_many
+
         all_official = True
-        for line in sys.stdin:
-            text = line.rstrip("\r\n")
-            if not text.strip():
-                continue
-            result = one(text)
+        texts = (text for text in (line.rstrip("\r\n") for line in sys.stdin) if text.strip())
+        if args.caller:
+            answers: Iterator[tuple[str, Any]] = ((text, one(text)) for text in texts)
+        else:  # a call log: check_many's cache of repeated lines and its short route
+            read, checked = itertools.tee(texts)
+            answers = zip(read, check_many(checked, provider=args.provider, region=args.region, registry=reg), strict=True)
+        for text, result in answers:
             all_official &= result.is_official
             if args.json:
                 sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
