@@ -120,7 +120,13 @@ def test_report_export_schema_freshness() -> None:
     assert bf.returncode == 0 and "https://alerte.bclcc.gov.bf" in bf.stdout
     bf_json = run("report", "BF", "--json")
     assert bf_json.returncode == 1 and json.loads(bf_json.stdout) == []
-    assert run("report", "ZZ").returncode == 1
+    # a region the data has nothing for: exit 1, and said; not a region at all: a usage error
+    none = run("report", "AE")
+    assert none.returncode == 1 and none.stdout == "" and "no report line or report website for AE" in none.stderr
+    for args in (("report", "ZZ"), ("providers", "--region", "ZZ"), ("report", "C N")):
+        bad = run(*args)
+        assert bad.returncode == 2 and bad.stdout == "", args
+        assert bad.stderr.startswith("walletcontact: error: unknown region"), bad.stderr
     helped = json.loads(run("help-with", "unknown-transaction", "--provider", "wave", "--json").stdout)
     assert "https://alerte.bclcc.gov.bf" in helped["report_online"]
     doc = json.loads(run("export").stdout)

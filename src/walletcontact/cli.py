@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn, TextIO
 
 from . import __version__
-from .errors import WalletContactError
+from .errors import InvalidArgumentError, WalletContactError
 from .model import (
     AppChannel,
     CommunityChannel,
@@ -357,10 +357,20 @@ def _cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _known_region(region: str) -> str:
+    """``region`` in upper case; a usage error (exit 2) when it is not a region code at all."""
+    from ._reading import supported_regions
+
+    code = region.strip().upper()
+    if code not in supported_regions():
+        raise InvalidArgumentError(f"unknown region {region!r}; expected an ISO 3166-1 code such as CN or US")
+    return code
+
+
 def _cmd_providers(args: argparse.Namespace) -> int:
     from .registry import providers
 
-    provs = providers(region=args.region)
+    provs = providers(region=_known_region(args.region) if args.region is not None else None)
     if args.json:
         _emit([{"id": p.id, "name": p.name, "kind": p.kind.value, "regions": list(p.regions)} for p in provs])
         return 0
@@ -416,15 +426,19 @@ def _cmd_help_with(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from .registry import report_channels, report_online
 
-    lines = report_channels(args.region)
+    region = _known_region(args.region)
+    lines = report_channels(region)
     if args.json:
         _emit([{"number": c.number, "region": c.region, "direction": c.direction.value,
                 "confidence": c.confidence.value} for c in lines])
         return 0 if lines else 1
-    online = report_online(args.region)
+    online = report_online(region)
     for c in (*lines, *online):
         sys.stdout.write(_channel_line(c, env_locale()).strip() + "\n")
-    return 0 if lines or online else 1
+    if not (lines or online):
+        sys.stderr.write(f"walletcontact: the data has no report line or report website for {region}\n")
+        return 1
+    return 0
 
 
 # ---------------------------------------------------------------- data commands
