@@ -163,7 +163,7 @@ def test_export_round_trips(tmp_path: Any) -> None:
 @pytest.mark.parametrize(
     "args",
     [("check",), ("bogus",), ("check", "1", "--provider", "no-such"), ("help-with", "nope"), ("show", "nope"),
-     ("freshness", "--months", "x")],
+     ("freshness", "--months", "x"), ("freshness", "--months", "-5")],
 )
 def test_usage_errors_are_one_line(args: tuple[str, ...]) -> None:
     out = run(*args)
@@ -230,3 +230,16 @@ def test_documented_output_is_what_the_command_prints(command: str, shown: list[
         assert lines[: len(shown) - 1] == shown[:-1]
     else:
         assert lines == shown
+
+
+def test_freshness_names_what_is_stale() -> None:
+    from datetime import date
+
+    from walletcontact.cli import stale_records
+
+    later = stale_records(18, today=date(2031, 1, 1))  # everything is older than 18 months by then
+    assert any(r["record"] == "alipay" for r in later)
+    assert any(r["record"].startswith("alipay.channels[") for r in later)
+    assert stale_records(18, today=date(2026, 12, 1)) == []
+    out = run("freshness", "--months", "0", "--json")  # nothing was verified later than today
+    assert out.returncode == 1 and json.loads(out.stdout)["stale"]

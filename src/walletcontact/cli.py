@@ -152,7 +152,7 @@ def _args_lint(lint: argparse.ArgumentParser) -> None:
 
 
 def _args_freshness(f: argparse.ArgumentParser) -> None:
-    f.add_argument("--months", type=int, default=18)
+    f.add_argument("--months", type=_months, default=18)
     f.add_argument("--json", action="store_true")
 
 
@@ -469,6 +469,16 @@ def _cmd_lint(args: argparse.Namespace) -> int:
         return 1
     sys.stdout.write(f"ok: {len(args.files)} file(s)\n")
     return 0
+
+
+def _months(text: str) -> int:
+    try:
+        months = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of months: {text!r}") from None
+    if months < 0:
+        raise argparse.ArgumentTypeError(f"months cannot be negative: {months}")
+    return months
 
 
 def stale_records(months: int, today: dt.date | None = None) -> list[dict[str, str]]:
