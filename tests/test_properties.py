@@ -58,8 +58,13 @@ def test_checks_never_raise_and_agree(number: str, region: str | None, provider:
 @SETTINGS
 @given(number=st.text(max_size=2000), region=st.text(max_size=8))
 def test_any_string_is_safe(number: str, region: str) -> None:
+    from walletcontact._reading import supported_regions
+
     r = wc.check_number(number, region=region)
-    assert r.verdict in ("official", "unofficial", "malformed")
+    if region.strip().upper() not in supported_regions():  # whatever the number: the region is the problem
+        assert (r.verdict, r.codes) == ("malformed", ("UNKNOWN_REGION",)), (number, region, r.codes)
+    else:
+        assert r.verdict in ("official", "unofficial", "malformed") and r.reasons
     wc.search_providers(number)
     assert wc.find_provider(number) is None or isinstance(wc.find_provider(number), wc.Provider)
 
@@ -136,7 +141,19 @@ def test_attrs_validator_agrees(number: str, provider: str) -> None:
 
 
 def test_authorities_are_not_wallets() -> None:
-    assert any(p.kind is ProviderKind.AUTHORITY for p in wc.providers())
+    """Government lines are kept apart from wallets: their own kind, and never a wallet's number."""
+    authorities = [p for p in wc.providers() if p.kind is ProviderKind.AUTHORITY]
+    assert len(authorities) >= 50
+    assert all(p.id.startswith("authority-") for p in authorities)
+    assert all(p.kind is ProviderKind.WALLET for p in wc.providers() if not p.id.startswith("authority-"))
+    wallets = [p for p in wc.providers() if p.kind is ProviderKind.WALLET]
+    for a in authorities:
+        for ch in a.phones:
+            for w in wallets:
+                if ch.number in {c.number for c in w.phones}:
+                    continue  # the same digits published by both (none today)
+                r = wc.check_number(ch.number, provider=w, region=ch.region)
+                assert not r.is_official, (a.id, ch.number, w.id)
 
 
 SPELLINGS = st.one_of(
