@@ -8,7 +8,7 @@ import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberType, shortnumberinfo
 
 from ._once import Once
-from ._reading import RawReading, compact, leading_plus, scan
+from ._reading import RawReading, _digits, compact, leading_plus, scan
 from ._valid import compiled, is_valid, metadata_for, probe_regions, region_code
 
 __all__ = [
@@ -30,10 +30,6 @@ VANITY_REGIONS = frozenset(phonenumbers.region_codes_for_country_code(1)) | {
 #: Number types under which a numbering plan files "area code + service number" (CN: 0571-95188 is
 #: a fixed line, 025-96110 shared cost).
 _FIXED = (PhoneNumberType.FIXED_LINE, PhoneNumberType.FIXED_LINE_OR_MOBILE, PhoneNumberType.SHARED_COST)
-
-
-def _digits(text: str) -> str:
-    return "".join(c for c in text if "0" <= c <= "9")
 
 
 def region_for(number: phonenumbers.PhoneNumber, fallback: str, nsn: str | None = None) -> str:

@@ -23,7 +23,9 @@ MAX_INPUT_CHARS = 128
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 INVISIBLE = frozenset("\u00ad\u034f\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff")
 #: Separators people and web pages put in numbers; deleted by the fast path too.
-ASCII_SEPARATORS = " -().\t/"
+SEPARATORS = " -()./"
+#: ... and the tab, which scan() removes from any text before reading it.
+ASCII_SEPARATORS = SEPARATORS + "\t"
 
 _EXT_MARKERS = (";ext=", ",", ";", " ext", "ext.", "ext", " x", "x", "#", "转", "轉", "分机", "分機")
 
@@ -50,7 +52,7 @@ def _digit_script(ch: str) -> str:
 
 
 #: Digits and the separators that need no cleaning (the plain ASCII spelling of a number).
-PLAIN_CHARS = frozenset("0123456789+ -()./")
+PLAIN_CHARS = frozenset("0123456789+" + SEPARATORS)
 _FIRST_PLUS_OR_DIGIT = re.compile(r"[+0-9]")
 
 

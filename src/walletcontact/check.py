@@ -20,6 +20,7 @@ from ._reading import (
     MAX_INPUT_CHARS,
     ONLY_DIGITS,
     PLAIN_CHARS,
+    SEPARATORS,
     leading_plus,
     read,
     scan,
@@ -45,7 +46,7 @@ from .registry import Registry, default_registry, online_target
 #: Everything but ASCII digits, for the digits of a cleaned ASCII text.
 #: Separators removed before the spelling cache is consulted (plain ASCII input only).
 #: Exactly the separators scan passes over without a word (so a tab, which it reports, is not one).
-_FAST_DELETE = str.maketrans("", "", "".join(sorted(PLAIN_CHARS - set("0123456789+"))))
+_FAST_DELETE = str.maketrans("", "", SEPARATORS)
 
 if TYPE_CHECKING:
     from ._index import Entry, PhoneIndex, RecordEntry
