@@ -497,15 +497,8 @@ def _evaluate(
     if not wanted and not r.emergency:
         lookalike = _find_lookalike(idx, r, prov, exclude={e.key for e in entries} if entries else _NO_KEYS)
         if lookalike is not None:
-            e, how = lookalike
-            reasons.append(_reason("LOOKALIKE", number=shown, official=e.channel.number, how=how,
-                                   **_other_names(e.provider)))
-    if prov is not None and prov.phone_support.status is PhoneSupportStatus.NONE:
-        reasons.append(_reason("NO_PHONE_SUPPORT", **_names(prov)))
-    elif prov is not None and prov.phone_support.status is PhoneSupportStatus.VIA_BANK:
-        reasons.append(_reason("VIA_BANK", **_names(prov)))
-    elif prov is not None and prov.phone_support.status is PhoneSupportStatus.UNLISTED:
-        reasons.append(_reason("NO_VERIFIED_NUMBER", **_names(prov)))
+            reasons.append(_lookalike_reason(shown, lookalike))
+    reasons += _support_reasons(prov)
     verdict = Verdict.UNOFFICIAL if (r.valid or r.emergency) else Verdict.MALFORMED
     extra: dict[str, Any] = {}
     if lookalike is not None:
@@ -521,6 +514,24 @@ def _evaluate(
         base["report_to"] = reports(r.region)
         base["report_online"] = _online(reg, prov, r.region)
     return NumberCheck(verdict=verdict, reasons=(*reasons, *tail), **base, **extra)
+
+
+#: What an answer adds about a provider's phone support when the number is not official.
+_SUPPORT_CODES = {
+    PhoneSupportStatus.NONE: "NO_PHONE_SUPPORT",
+    PhoneSupportStatus.VIA_BANK: "VIA_BANK",
+    PhoneSupportStatus.UNLISTED: "NO_VERIFIED_NUMBER",
+}
+
+
+def _support_reasons(prov: Provider | None) -> list[Reason]:
+    code = _SUPPORT_CODES.get(prov.phone_support.status) if prov is not None else None
+    return [_reason(code, **_names(prov))] if code is not None and prov is not None else []
+
+
+def _lookalike_reason(shown: str, found: tuple[Entry, str]) -> Reason:
+    e, how = found
+    return _reason("LOOKALIKE", number=shown, official=e.channel.number, how=how, **_other_names(e.provider))
 
 
 _NO_KEYS: frozenset[str] = frozenset()
@@ -562,19 +573,10 @@ def _plain(
             reasons = [Reason("NOT_LISTED_ANY", (("number", text),))]
         lookalike = _find_lookalike(idx, r, prov, _NO_KEYS)
         if lookalike is not None:
-            e, how = lookalike
-            reasons.append(
-                _reason("LOOKALIKE", number=text, official=e.channel.number, how=how, **_other_names(e.provider))
-            )
+            reasons.append(_lookalike_reason(text, lookalike))
     official_numbers: tuple[PhoneChannel, ...] = ()
     if prov is not None:
-        status = prov.phone_support.status
-        if status is PhoneSupportStatus.NONE:
-            reasons.append(_reason("NO_PHONE_SUPPORT", **_names(prov)))
-        elif status is PhoneSupportStatus.VIA_BANK:
-            reasons.append(_reason("VIA_BANK", **_names(prov)))
-        elif status is PhoneSupportStatus.UNLISTED:
-            reasons.append(_reason("NO_VERIFIED_NUMBER", **_names(prov)))
+        reasons += _support_reasons(prov)
         official_numbers = _inbound_numbers(prov)
     elif lookalike is not None:
         official_numbers = _inbound_numbers(lookalike[0].provider)
