@@ -345,14 +345,16 @@ def _evaluate(
     idx: PhoneIndex,
     *,
     caller: bool,
+    plain: bool = True,
 ) -> NumberCheck:
+    """The answer; ``plain=False`` when the caller already tried the short route (``_plain``)."""
     SUPPORTED_REGIONS = supported_regions()
-    if _plain_route and not caller and type(number) is str and type(region) is str and len(number) <= MAX_INPUT_CHARS:
+    if plain and _plain_route and not caller and type(number) is str and type(region) is str and len(number) <= MAX_INPUT_CHARS:
         region_upper = region.strip().upper()
         if region_upper in SUPPORTED_REGIONS:
-            plain = _plain(number, prov, region_upper, want, reg, idx)
-            if plain is not None:
-                return plain
+            short = _plain(number, prov, region_upper, want, reg, idx)
+            if short is not None:
+                return short
     VANITY_REGIONS = vanity_regions()
 
     text = number if isinstance(number, str) else repr(number)
@@ -943,6 +945,7 @@ def check_many(
             answer = _plain(text, prov, plain_region, want, reg, idx)
             if answer is not None:
                 return answer
+            return _evaluate(text, prov, region, want, reg, idx, caller=False, plain=False)
         return _evaluate(text, prov, region, want, reg, idx, caller=False)
 
     def gen() -> Iterator[NumberCheck]:
