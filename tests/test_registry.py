@@ -215,3 +215,12 @@ def test_model_reprs_read_as_attrs_writes_them() -> None:
     shown = repr(phone)
     assert shown.startswith("PhoneChannel(confidence=<Confidence.") and f"number={phone.number!r}" in shown
     assert shown.count("Source(url=") == len(phone.sources)
+
+
+def test_generic_procedures_are_a_read_only_view() -> None:
+    reg = wc.default_registry()
+    view = reg.generic_procedures
+    assert "payment-failed" in view
+    with pytest.raises(TypeError):
+        view["payment-failed"] = view["password-reset"]  # type: ignore[index]
+    assert reg.generic_procedures["payment-failed"].topic == "payment-failed"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from .errors import DataError, UnknownProviderError, UnknownTopicError
@@ -183,7 +184,8 @@ class Registry:
 
     @property
     def generic_procedures(self) -> Mapping[str, GenericProcedure]:
-        return dict(self._procedures)
+        """Topic → the generic procedure; a read-only view (the registry is immutable)."""
+        return MappingProxyType(self._procedures)
 
     def origin(self, provider_id: str, channel_index: int | None = None) -> str:
         """Where a record came from: ``"builtin"``, a file path, a plugin or ``"<python>"``.
