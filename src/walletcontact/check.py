@@ -280,8 +280,8 @@ def check_number(
     exact: tuple[Any, ...] | None = None
     if (
         type(number) is str
-        and (provider is None or (type(provider) is str and len(provider) <= _KEY_MAX))
-        and (region is None or (type(region) is str and len(region) <= _KEY_MAX))
+        and (provider is None or type(provider) is str)
+        and (region is None or type(region) is str)
         and type(direction) in (str, Direction)
     ):
         # first level: the exact arguments of an earlier official answer (no parsing at all)
@@ -302,7 +302,7 @@ def check_number(
                 return hit if hit.number == number else attrs.evolve(hit, number=number)
     prov = reg.get(provider) if provider is not None else None
     result = _evaluate(number, prov, region, want, reg, idx, caller=False)
-    if result.is_official:
+    if result.is_official and all(len(a) <= _KEY_MAX for a in (provider, region) if isinstance(a, str)):
         if fast_key is not None:
             idx.remember(idx.fast, fast_key, result)
         if exact is not None:
