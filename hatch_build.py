@@ -3,7 +3,7 @@
 The module is made from exactly the JSON data going into the wheel, by the library's own loader
 and converter, in a fresh interpreter (so this process imports nothing of the project). Editable
 installs and source checkouts get no prebuilt module and read the JSON, so editing the data there
-is never shadowed by a stale copy. See ``src/walletcontact/_snapshot.py``.
+is never shadowed by a stale copy. See ``src/walletcontact/load/prebuilt.py``.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ class PrebuiltRegistryHook(BuildHookInterface):  # type: ignore[type-arg]
         # rewrites sys.path), so the loader that runs is the one going into the wheel
         code = (
             "import sys; sys.path.insert(0, sys.argv[1]); "
-            "from walletcontact._snapshot import write; write(sys.argv[2])"
+            "from walletcontact.load.prebuilt import write; write(sys.argv[2])"
         )
         proc = subprocess.run(
             [sys.executable, "-c", code, str(Path(self.root) / "src"), out],

@@ -361,7 +361,7 @@ def test_attrs_validator() -> None:
 
 
 def test_low_confidence_numbers_never_official() -> None:
-    from walletcontact._reading import key_for
+    from walletcontact.phone.reading import key_for
 
     for p in wc.providers():
         published = {key_for(c.number, c.region, carrier_short_code=c.carrier_short_code) for c in p.phones}

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import walletcontact as wc
-from walletcontact import registry as registry_module
+from walletcontact.load import packaged
 
 BROKEN = Path(__file__).parent / "broken"
 EXPECTED: dict[str, str] = json.loads((BROKEN / "expected.json").read_text(encoding="utf-8"))
@@ -172,9 +172,9 @@ def test_set_default_registry_swaps_in_one_step(acme_file: Path) -> None:
 
 
 def test_registry_load_count_unchanged_by_custom_loads(acme_file: Path) -> None:
-    before = registry_module._loads
+    before = packaged.loads
     wc.load_registry(acme_file)
-    assert registry_module._loads == before
+    assert packaged.loads == before
 
 
 def test_oversized_document(tmp_path: Path) -> None:

@@ -5,14 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
+from pathlib import Path
 
 import importlib_resources
 import pytest
 
 import walletcontact as wc
-from walletcontact._reading import key_for
-from walletcontact._validate import is_government_host, validate_provider
+from walletcontact.load.policy import is_government_host, validate_provider
 from walletcontact.model import PhoneChannel, ProviderKind, WebsiteChannel
+from walletcontact.phone.reading import key_for
+
+ROOT = Path(__file__).resolve().parent.parent
 
 REQUIRED_IDS = ["alipay", "alipay-hk", "wechat-pay", "wechat-pay-hk", "unionpay", "jd-pay", "meituan-pay", "douyin-pay", "huawei-wallet", "e-cny", "octopus", "payme", "jkopay", "mpay", "apple-pay", "google-wallet", "google-pay-india", "samsung-wallet", "paypal", "venmo", "cash-app", "zelle", "paytm", "phonepe", "amazon-pay-india", "gcash", "grabpay", "paypay", "kakao-pay", "m-pesa", "revolut", "wise", "mercado-pago"]
 
@@ -178,3 +181,24 @@ def test_government_hosts(host: str, expected: bool) -> None:
     assert is_government_host(host, wc.get_provider("paypal")) is expected
     # an authority's own listed domains count as government for it
     assert is_government_host("www.safeonweb.be", wc.get_provider("authority-be"))
+
+
+def test_packaged_keys_are_what_the_installed_phonenumbers_says() -> None:
+    """data/keys.py (version-free facts about the shipped numbers) agrees with phonenumbers.
+
+    It carries no phonenumbers version: under every release in the supported range (CI runs the
+    suite under the declared floor and under the newest release) the table must be exactly what
+    that release says. A failure here means phonenumbers changed its mind about a shipped number:
+    check the number, then run ``python scripts/gen_keys.py``."""
+    import importlib.util
+
+    from walletcontact.data import keys
+
+    spec = importlib.util.spec_from_file_location("gen_keys", ROOT / "scripts" / "gen_keys.py")
+    assert spec is not None and spec.loader is not None
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    tables = gen.build()
+    assert tables["PUBLISHED"] == keys.PUBLISHED
+    assert tables["RECORDS"] == keys.RECORDS
+    assert tables["SPELLINGS"] == keys.SPELLINGS

@@ -206,7 +206,7 @@ class _Folder:
 
 
 def test_a_100_mb_file_in_a_traversable_is_refused_without_reading_it(hundred_mb_files: dict[str, Path]) -> None:
-    from walletcontact._serde import MAX_DOCUMENT_BYTES
+    from walletcontact.load.documents import MAX_DOCUMENT_BYTES
 
     folder = _Folder(hundred_mb_files["string"].parent)
     result, elapsed, peak = measure(lambda: wc.load_registry(folder, builtin=False))
@@ -287,7 +287,7 @@ def _distinct_keys(n: int) -> Iterator[str]:
 @pytest.mark.parametrize("count", [1_000_000, 400_000])
 def test_a_million_keys_is_refused_in_bounded_time(tmp_path: Path, count: int) -> None:
     """Over the size limit (10**6 keys) or under it but over the value limit (4 * 10**5)."""
-    from walletcontact._serde import MAX_DOCUMENT_BYTES
+    from walletcontact.load.documents import MAX_DOCUMENT_BYTES
 
     path = tmp_path / "keys.json"
     with path.open("w", encoding="utf-8") as f:
@@ -305,7 +305,7 @@ def test_a_million_keys_is_refused_in_bounded_time(tmp_path: Path, count: int) -
 
 
 def test_many_valid_aliases_load_in_bounded_time(tmp_path: Path) -> None:
-    from walletcontact._serde import MAX_LIST_ITEMS
+    from walletcontact.load.documents import MAX_LIST_ITEMS
 
     path = tmp_path / "aliases.json"
     path.write_text(json.dumps(_doc(aliases=[f"Acme {i}" for i in range(MAX_LIST_ITEMS)])), encoding="utf-8")
@@ -409,13 +409,13 @@ def test_check_many_cache_bounds_memory_on_distinct_numbers() -> None:
 
 
 def test_padded_arguments_are_answered_but_not_kept_in_the_answer_cache() -> None:
-    """A megabyte of padding around a region still reads as that region; the caches of official
-    answers (65,536 entries each) must not hold on to such keys."""
+    """A megabyte of padding around a region still reads as that region; the memo of official
+    answers (65,536 entries) must not hold on to such keys."""
     reg = wc.default_registry()
     idx = reg.phone_index()
     padded = "CN" + " " * 1_000_000
     for _ in range(3):
         assert wc.check_number("95188", region=padded).is_official
         assert wc.check_number("95-188", provider="alipay", region=padded).is_official
-    kept = [k for cache in (idx.exact, idx.fast) for k in cache]
+    kept = list(idx.memo)
     assert kept and all(len(str(part)) <= 64 for key in kept for part in key[1:]), "a padded key was kept"

@@ -7,8 +7,8 @@ import random
 import pytest
 
 import walletcontact as wc
-from walletcontact import check
-from walletcontact._reading import Reading
+from walletcontact.check import lookalike
+from walletcontact.phone.reading import Reading
 
 
 def _brute_force(idx, r, prov, exclude):  # type: ignore[no-untyped-def]
@@ -22,10 +22,10 @@ def _brute_force(idx, r, prov, exclude):  # type: ignore[no-untyped-def]
         for e in idx.ordered.get(fam, ()):
             if e.key in exclude or (prov is not None and e.provider.id != prov.id):
                 continue
-            kind = check.lookalike_kind(digits, e.nsn)
+            kind = lookalike.lookalike_kind(digits, e.nsn)
             if kind is None:
                 continue
-            rank = (check._KIND_ORDER.index(kind), int(e.channel.confidence is not wc.Confidence.OFFICIAL))
+            rank = (lookalike._KIND_ORDER.index(kind), int(e.channel.confidence is not wc.Confidence.OFFICIAL))
             if best is None or rank < (best[0], best[1]):
                 best = (rank[0], rank[1], e, kind)
     return None if best is None else (best[2], best[3])
@@ -56,7 +56,7 @@ def test_index_agrees_with_brute_force(with_provider: bool) -> None:
             for m in _mutants(e.nsn, rng):
                 r = Reading(region, None, m, cc, False, True, False, None)
                 for exclude in (set(), {e.key}):
-                    got = check._find_lookalike(idx, r, prov, exclude)
+                    got = lookalike.find_lookalike(idx, r.nsn, r.country_code, r.region, prov, exclude)
                     want = _brute_force(idx, r, prov, exclude)
                     assert got == want, (fam, e.nsn, m, exclude)
                     checked += 1

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from walletcontact import _phone
+from walletcontact.phone import _fast as _phone
 
 REGIONS = sorted(phonenumbers.SUPPORTED_REGIONS)
 

@@ -8,15 +8,14 @@ import types
 from collections.abc import Iterator
 from typing import Any
 
-import phonenumbers
 import pytest
 
 import walletcontact as wc
-from walletcontact import _reading, _snapshot, registry
-from walletcontact._builtin import load_builtin
-from walletcontact._index import PhoneIndex
-from walletcontact._reading import _cache, number_cache_bytes
+from walletcontact import registry
 from walletcontact.check import check_number
+from walletcontact.load import packaged
+from walletcontact.load import prebuilt as _snapshot
+from walletcontact.load.builtin import load_builtin
 from walletcontact.registry import Registry
 
 
@@ -27,7 +26,7 @@ def from_json() -> Registry:
 
 @pytest.fixture(scope="module")
 def source(from_json: Registry) -> str:
-    return _snapshot.render(from_json, number_cache_bytes())
+    return _snapshot.render(from_json)
 
 
 def _module(source: str, **changes: Any) -> types.ModuleType:
@@ -47,10 +46,11 @@ def installed(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
 
     def install(mod: types.ModuleType) -> None:
         monkeypatch.setitem(sys.modules, _snapshot.MODULE, mod)
-        _cache.reset()
+        packaged._builtin.reset()
+        monkeypatch.setattr(registry, "_default", None)
 
     yield install
-    _cache.reset()
+    packaged._builtin.reset()
 
 
 def _numbers(reg: Registry) -> list[tuple[str, str | None, str | None]]:
@@ -77,11 +77,10 @@ def test_round_trip_is_the_same_registry(from_json: Registry) -> None:
     assert back.providers == from_json.providers
     assert back._state() == from_json._state()
     assert back.generic_procedures == from_json.generic_procedures
-    # the stored number index is the index the registry would build
-    assert back._index is not None
-    assert back._index.state() == PhoneIndex(from_json).state()
-    # a provider in the index is the very provider in the registry, not a copy
-    entry = next(iter(back._index.by_key.values()))[0]
+    # no number index is stored: it is built on first use from the version-free keys, and its
+    # providers are the very providers of the registry, not copies
+    assert back._index is None
+    entry = next(iter(back.phone_index().by_key.values()))[0]
     assert any(entry.provider is p for p in back.providers)
 
 
@@ -108,17 +107,13 @@ def test_the_default_registry_comes_from_the_prebuilt_module(
     source: str, from_json: Registry, installed: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     installed(_module(source))
-    monkeypatch.setattr(registry, "_default", None)
-    monkeypatch.setattr(registry, "_builtin", None)
     json_loads = []
-    monkeypatch.setattr("walletcontact._builtin.load_builtin", lambda: json_loads.append(1))
+    monkeypatch.setattr("walletcontact.load.builtin.load_builtin", lambda: json_loads.append(1))
     reg = wc.default_registry()
     assert json_loads == []
     assert reg.providers == from_json.providers
-    assert reg._index is not None  # made with this phonenumbers: used as it is
+    assert reg._index is None  # nothing in the module depends on phonenumbers: built on first use
     assert wc.check_number("95188", provider="alipay", region="CN", registry=reg).is_official
-    # the number cache comes from the module too (no importlib-resources on this path)
-    assert _snapshot.number_cache() == number_cache_bytes()
 
 
 @pytest.mark.parametrize(
@@ -137,34 +132,9 @@ def test_an_unusable_module_falls_back_to_the_json(
 ) -> None:
     installed(_module(source, **changes))
     assert _snapshot.load_packaged() is None
-    monkeypatch.setattr(registry, "_default", None)
-    monkeypatch.setattr(registry, "_builtin", None)
     reg = wc.default_registry()  # read from the JSON instead, and correct
     assert reg.providers == from_json.providers
     assert wc.check_number("95188", provider="alipay", region="CN", registry=reg).is_official
-
-
-def test_another_phonenumbers_rebuilds_the_index(source: str, from_json: Registry, installed: Any) -> None:
-    installed(_module(source, header={"phonenumbers": "0.0.1"}))
-    reg = _snapshot.load_packaged()
-    assert reg is not None and reg.providers == from_json.providers
-    assert reg._index is None  # its index was read with another phonenumbers: built afresh on use
-    assert reg.phone_index().state() == PhoneIndex(from_json).state()
-    # the number cache names its own phonenumbers version (that of numbers.json), which matches
-    assert _snapshot.number_cache() == number_cache_bytes()
-    assert _reading.cache().usable
-
-
-def test_a_number_cache_of_another_phonenumbers_is_not_used(
-    source: str, installed: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    installed(_module(source))
-    monkeypatch.setattr(_reading, "_installed_phonenumbers_version", lambda: "0.0.1")
-    _cache.reset()
-    assert _snapshot.number_cache() is not None  # offered by the module...
-    assert not _reading.cache().usable  # ...and refused by its own version check
-    reg = _snapshot.load_packaged()
-    assert reg is not None and reg._index is None  # the index is rebuilt too
 
 
 def test_no_module_in_a_source_checkout() -> None:
@@ -177,4 +147,5 @@ def test_header_names_the_versions(source: str) -> None:
     mod = _module(source)
     assert mod.HEADER["format"] == _snapshot.FORMAT
     assert mod.HEADER["walletcontact"] == wc.__version__
-    assert mod.HEADER["phonenumbers"] == phonenumbers.__version__
+    # nothing in it depends on the installed phonenumbers, so no phonenumbers release can stale it
+    assert "phonenumbers" not in mod.HEADER

@@ -53,7 +53,7 @@ def test_sixteen_threads_one_load() -> None:
         """
         import threading
         import walletcontact as wc
-        from walletcontact import registry
+        from walletcontact.load import packaged
         barrier = threading.Barrier(16)
         results = []
         def work():
@@ -62,7 +62,7 @@ def test_sixteen_threads_one_load() -> None:
             results.append((r.verdict.value, r.normalized, id(wc.default_registry())))
         ts = [threading.Thread(target=work) for _ in range(16)]
         [t.start() for t in ts]; [t.join() for t in ts]
-        print(registry._loads, len(set(results)), results[0][:2])
+        print(packaged.loads, len(set(results)), results[0][:2])
         """
     )
     assert out == "1 1 ('official', 'CN:95188')"
@@ -123,21 +123,21 @@ def test_no_network_and_no_writes() -> None:
 
 def test_no_pickle_or_eval_on_data() -> None:
     """Data never reaches eval, exec or a YAML loader; the one unpickler is the prebuilt
-    registry's (``_snapshot``), and it reads only the package's own generated module."""
+    registry's (``load/prebuilt.py``), and it reads only the package's own generated module."""
     for path in SRC.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         for bad in ("eval(", "exec(", "yaml.load", "marshal.load"):
             assert bad not in text, (path.name, bad)
-        if path.name != "_snapshot.py":
+        if path.relative_to(SRC).as_posix() != "load/prebuilt.py":
             assert "pickle" not in text, path.name
-    snapshot = (SRC / "_snapshot.py").read_text(encoding="utf-8")
+    snapshot = (SRC / "load" / "prebuilt.py").read_text(encoding="utf-8")
     assert snapshot.count("_Unpickler(io.BytesIO(") == 1 and "pickle.load" not in snapshot
 
 
 def test_the_unpickler_refuses_other_globals() -> None:
     import pickle
 
-    from walletcontact import _snapshot
+    from walletcontact.load import prebuilt as _snapshot
 
     class Boom:
         def __reduce__(self) -> tuple[object, ...]:
@@ -165,7 +165,7 @@ def _naming(module: str, name: str) -> bytes:
         ("walletcontact.model", "attrs"),  # a module the model imports
         ("walletcontact.model", "locale_chain"),  # a function, not a class
         ("walletcontact.model", "Mapping"),  # a class the model imports, not one it defines
-        ("walletcontact._index", "re"),
+        ("walletcontact.index", "re"),
         ("walletcontact.model", "_StrEnum"),
         ("os", "system"),
     ],
@@ -174,7 +174,7 @@ def test_the_unpickler_names_only_the_models_own_classes(module: str, name: str)
     import io
     import pickle
 
-    from walletcontact import _snapshot
+    from walletcontact.load import prebuilt as _snapshot
     from walletcontact.model import Provider
 
     assert _snapshot._Unpickler(io.BytesIO(_naming("walletcontact.model", "Provider"))).load() is Provider

@@ -7,7 +7,7 @@ import string
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from walletcontact._reading import _scan_any, _scan_ascii, scan
+from walletcontact.phone.text import _scan_any, _scan_ascii, scan
 
 ASCII = st.text(alphabet=st.characters(max_codepoint=127), max_size=40)
 NUMBERISH = st.text(alphabet=string.digits + "+-() .#,;xXext=*\t\x00\x7f/abc", max_size=30)
@@ -44,7 +44,7 @@ def test_international_means_a_leading_plus_or_00() -> None:
 
 def test_extension_markers_are_found_whatever_precedes_them() -> None:
     """Characters whose lower case is longer ("İ" → "i̇") must not shift where the cut is made."""
-    from walletcontact._reading import _strip_extensions
+    from walletcontact.phone.text import _strip_extensions
 
     for prefix in ("", "İ", "İİ", "ẞ"):
         assert _strip_extensions(f"{prefix}95188 x12") == (f"{prefix}95188", "12")

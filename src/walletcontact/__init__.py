@@ -36,8 +36,6 @@ TYPE_CHECKING = False  # typing is not imported at run time: importing the packa
 if TYPE_CHECKING:
     from typing import Any
 
-    from ._load import load_registry
-    from ._serde import SCHEMA_VERSION
     from .check import (
         NumberCheck,
         Reason,
@@ -49,6 +47,8 @@ if TYPE_CHECKING:
         providers_for_number,
         validate_number,
     )
+    from .load.documents import SCHEMA_VERSION
+    from .load.layers import load_registry
     from .model import (
         AppChannel,
         CallerPolicy,
@@ -81,6 +81,49 @@ if TYPE_CHECKING:
         set_default_registry,
     )
 
+_LAZY = {
+    "AppChannel": "model",
+    "CallerPolicy": "model",
+    "Channel": "model",
+    "ChannelType": "model",
+    "CommunityChannel": "model",
+    "Confidence": "model",
+    "Direction": "model",
+    "EmailChannel": "model",
+    "PhoneChannel": "model",
+    "Procedure": "model",
+    "Provider": "model",
+    "ProviderKind": "model",
+    "SocialChannel": "model",
+    "Source": "model",
+    "WebsiteChannel": "model",
+    "Registry": "registry",
+    "channels": "registry",
+    "default_registry": "registry",
+    "find_provider": "registry",
+    "get_procedure": "registry",
+    "get_provider": "registry",
+    "procedures": "registry",
+    "providers": "registry",
+    "report_channels": "registry",
+    "report_online": "registry",
+    "search_providers": "registry",
+    "set_default_registry": "registry",
+    "NumberCheck": "check",
+    "Reason": "check",
+    "Verdict": "check",
+    "check_caller": "check",
+    "check_many": "check",
+    "check_number": "check",
+    "is_official_number": "check",
+    "providers_for_number": "check",
+    "validate_number": "check",
+    "load_registry": "load.layers",
+    "SCHEMA_VERSION": "load.documents",
+}
+
+#: The public names: the errors and the version (imported with the package), the lazy names above
+#: and the two functions below (tests/test_api.py checks this list against them).
 __all__ = [
     "SCHEMA_VERSION",
     "AppChannel",
@@ -133,47 +176,6 @@ __all__ = [
     "validate_number",
 ]
 
-_LAZY = {
-    "AppChannel": "model",
-    "CallerPolicy": "model",
-    "Channel": "model",
-    "ChannelType": "model",
-    "CommunityChannel": "model",
-    "Confidence": "model",
-    "Direction": "model",
-    "EmailChannel": "model",
-    "PhoneChannel": "model",
-    "Procedure": "model",
-    "Provider": "model",
-    "ProviderKind": "model",
-    "SocialChannel": "model",
-    "Source": "model",
-    "WebsiteChannel": "model",
-    "Registry": "registry",
-    "channels": "registry",
-    "default_registry": "registry",
-    "find_provider": "registry",
-    "get_procedure": "registry",
-    "get_provider": "registry",
-    "procedures": "registry",
-    "providers": "registry",
-    "report_channels": "registry",
-    "report_online": "registry",
-    "search_providers": "registry",
-    "set_default_registry": "registry",
-    "NumberCheck": "check",
-    "Reason": "check",
-    "Verdict": "check",
-    "check_caller": "check",
-    "check_many": "check",
-    "check_number": "check",
-    "is_official_number": "check",
-    "providers_for_number": "check",
-    "validate_number": "check",
-    "load_registry": "_load",
-    "SCHEMA_VERSION": "_serde",
-}
-
 
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
@@ -187,7 +189,8 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    """The public names only (what ``from walletcontact import *`` gives)."""
+    return list(__all__)
 
 
 def preload() -> Registry:
@@ -201,7 +204,7 @@ def preload() -> Registry:
 
 def export(*, registry: Registry | None = None) -> dict[str, Any]:
     """All data as one document ``{"schema": 1, "providers": [...]}``, the shape custom files use."""
-    from ._serde import export_document
+    from .load.documents import export_document
     from .registry import default_registry
 
     return export_document(registry if registry is not None else default_registry())

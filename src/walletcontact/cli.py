@@ -26,34 +26,12 @@ from .model import (
     WebsiteChannel,
 )
 
-LABELS: dict[str, dict[str, str]] = {
-    "official": {"en": "OFFICIAL", "zh-Hans": "官方号码", "zh-Hant": "官方號碼"},
-    "unofficial": {"en": "NOT OFFICIAL", "zh-Hans": "非官方号码", "zh-Hant": "非官方號碼"},
-    "malformed": {"en": "NOT A VALID NUMBER", "zh-Hans": "号码无效", "zh-Hant": "號碼無效"},
-    "whose": {"en": "Provider", "zh-Hans": "所属机构", "zh-Hant": "所屬機構"},
-    "normalized": {"en": "Number", "zh-Hans": "号码", "zh-Hant": "號碼"},
-    "reasons": {"en": "Why", "zh-Hans": "原因", "zh-Hant": "原因"},
-    "advice": {"en": "What to do", "zh-Hans": "建议", "zh-Hant": "建議"},
-    "sources": {"en": "Sources", "zh-Hans": "来源", "zh-Hant": "來源"},
-    "lookalike": {"en": "Imitates", "zh-Hans": "模仿", "zh-Hant": "模仿"},
-    "channels": {"en": "Channels (most trusted first)", "zh-Hans": "联系渠道(按可信度排序)", "zh-Hant": "聯絡渠道(按可信度排序)"},
-    "policies": {"en": "What it says about calls", "zh-Hans": "来电说明", "zh-Hant": "來電說明"},
-    "fakes": {"en": "Known fake numbers", "zh-Hans": "已知假号码", "zh-Hant": "已知假號碼"},
-    "hours": {"en": "hours", "zh-Hans": "服务时间", "zh-Hant": "服務時間"},
-    "busy": {"en": "busy", "zh-Hans": "繁忙时段", "zh-Hant": "繁忙時段"},
-    "prepare": {"en": "Before you call", "zh-Hans": "致电前准备", "zh-Hant": "致電前準備"},
-    "escalate": {"en": "If that does not help", "zh-Hans": "如仍未解决", "zh-Hant": "如仍未解決"},
-    "report": {"en": "Fraud report lines", "zh-Hans": "反诈举报电话", "zh-Hant": "反詐舉報電話"},
-    "report_online": {"en": "Report online", "zh-Hans": "网上举报", "zh-Hant": "網上舉報"},
-    "no_phone": {"en": "No phone support is published.", "zh-Hans": "未公布电话客服。", "zh-Hant": "未公佈電話客服。"},
-    "via_bank": {"en": "Phone support is given by your bank.", "zh-Hans": "电话客服由您的银行提供。", "zh-Hant": "電話客服由您的銀行提供。"},
-}
-
 
 def _t(key: str, locale: str) -> str:
-    from ._messages import pick
+    """A word of the command line's output, in ``locale`` (from :data:`walletcontact.messages.WORDS`)."""
+    from .messages import WORDS, pick
 
-    return pick(LABELS[key], locale)
+    return pick(WORDS[key], locale)
 
 
 def _columns() -> int:
@@ -280,7 +258,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _print_check(result: Any, locale: str) -> None:
     st = _Style(sys.stdout)
     colour = {"official": "32;1", "unofficial": "31;1", "malformed": "33;1"}[result.verdict.value]
-    out = [st(_t(result.verdict.value, locale), colour) + f"  {result.number}"]
+    out = [st(_t(f"verdict:{result.verdict.value}", locale), colour) + f"  {result.number}"]
     if result.provider is not None:
         out.append(f"{_t('whose', locale)}: {result.provider.display_name(locale)} ({result.provider.id})")
     if result.normalized:
@@ -331,7 +309,7 @@ def _channel_line(ch: Any, locale: str) -> str:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    from ._serde import unstructure_provider
+    from .load.documents import unstructure_provider
     from .registry import default_registry
 
     p: Provider = default_registry().get(args.provider)
@@ -359,10 +337,10 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 def _known_region(region: str) -> str:
     """``region`` in upper case; a usage error (exit 2) when it is not a region code at all."""
-    from ._reading import supported_regions
+    from .phone.reading import is_region
 
     code = region.strip().upper()
-    if code not in supported_regions():
+    if not is_region(code):
         raise InvalidArgumentError(f"unknown region {region!r}; expected an ISO 3166-1 code such as CN or US")
     return code
 
@@ -452,14 +430,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    from ._schema import json_schema
+    from .load.schema import json_schema
 
     sys.stdout.write(json.dumps(json_schema(), indent=1) + "\n")
     return 0
 
 
 def _cmd_lint(args: argparse.Namespace) -> int:
-    from ._load import lint_paths
+    from .load.layers import lint_paths
 
     problems = lint_paths(args.files)
     for line in problems:

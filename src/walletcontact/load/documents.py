@@ -22,9 +22,9 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
-from ._once import Once
-from .errors import DataError
-from .model import (
+from .._once import Once
+from ..errors import DataError
+from ..model import (
     CHANNEL_CLASSES,
     ENUMS,
     Channel,

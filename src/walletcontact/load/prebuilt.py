@@ -4,17 +4,15 @@ Reading the 130-odd JSON files and structuring them through the converter takes 
 milliseconds, most of it cattrs generating and compiling its structuring functions. A wheel
 therefore also carries a generated module, ``walletcontact/_prebuilt.py``, written when the wheel
 is built (``hatch_build.py`` runs :func:`write`) from exactly the JSON files in that wheel: the
-registry the converter made from them, with its name, region and number indexes, pickled, and a
-copy of the number cache (``data/numbers.json``). Loading it needs neither cattrs, nor the JSON,
-nor importlib-resources (which alone costs about 10 ms to import): it is an ordinary module, read
-by the import system like any other, from a directory or a zip.
+registry the converter made from them, with its name, region and report indexes, pickled. Loading
+it needs neither cattrs, nor the JSON, nor importlib-resources (which alone costs about 10 ms to
+import): it is an ordinary module, read by the import system like any other, from a directory or
+a zip. It holds nothing that depends on the installed phonenumbers: the number index is built on
+first use from the version-free table :mod:`walletcontact.data.keys`, in about a millisecond.
 
 The JSON stays the one source of truth. The prebuilt registry is used only when it was made by
-this version of walletcontact, its number index only when it was made with the installed version
-of phonenumbers (otherwise it is built on first use); the number cache, like the file it copies,
-names its own phonenumbers version and is checked against that. When it
-is missing (a source checkout, an editable install), stale or unreadable, the JSON is read
-instead: a broken prebuilt module costs time, never correctness.
+this version of walletcontact. When it is missing (a source checkout, an editable install), stale
+or unreadable, the JSON is read instead: a broken prebuilt module costs time, never correctness.
 
 Unpickling can run code named in what it reads, so only this package's own generated module is
 ever read this way; user data always goes through the converter.
@@ -33,13 +31,13 @@ except ImportError:  # pragma: no cover - an implementation without the accelera
     from pickle import Unpickler as _CUnpickler
     from pickle import UnpicklingError
 
-from ._version import __version__
-from .registry import Registry
+from .._version import __version__
+from ..catalog import Registry
 
 #: the generated module's name
 MODULE = "walletcontact._prebuilt"
 #: bumped whenever what the module holds changes shape
-FORMAT = 1
+FORMAT = 2
 
 
 def _prebuilt() -> Any:
@@ -56,91 +54,56 @@ def _prebuilt() -> Any:
     return mod
 
 
-def _same_phonenumbers(mod: Any) -> bool:
-    from ._reading import _installed_phonenumbers_version
-
-    return bool(mod.HEADER.get("phonenumbers") == _installed_phonenumbers_version())
-
-
 def load_packaged() -> Registry | None:
     """The prebuilt registry, or None (no prebuilt module, or not usable here)."""
     mod = _prebuilt()
     if mod is None:
         return None
-    return loads(mod.REGISTRY, with_index=_same_phonenumbers(mod))
+    return loads(mod.REGISTRY)
 
 
-def number_cache() -> bytes | None:
-    """The prebuilt copy of ``data/numbers.json`` (None without a usable prebuilt module).
-
-    The copy names the phonenumbers version it was made with, as the file does, and the reader
-    checks that version (``_reading._load_cache``), not this module's header.
-    """
-    mod = _prebuilt()
-    raw = getattr(mod, "NUMBERS", None)
-    return raw if isinstance(raw, bytes) else None
-
-
-def loads(raw: bytes, *, with_index: bool = True) -> Registry | None:
+def loads(raw: bytes) -> Registry | None:
     """The registry pickled by :func:`dumps`; None when ``raw`` is not one."""
-    import gc
-
-    enabled = gc.isenabled()
-    gc.disable()  # a few thousand objects, none of them cyclic garbage: no collections meanwhile
     try:
-        state, index_state = _Unpickler(io.BytesIO(raw)).load()
-        index = None
-        if with_index:
-            from ._index import PhoneIndex
-
-            index = PhoneIndex.from_state(index_state)
-        return Registry._from_state(state, index)
+        state = _Unpickler(io.BytesIO(raw)).load()
+        return Registry._from_state(state)
     except Exception:  # damaged: the JSON is read instead
         return None
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def dumps(registry: Registry) -> bytes:
-    """``registry`` and its number index, pickled, equal values shared."""
+    """``registry``, pickled, equal values shared."""
     import pickle
 
-    index = registry.phone_index()
     # attrs instances pickle the way attrs documents (a dict of their fields), so any attrs
     # version since 22.2 reads them back
-    return pickle.dumps(_shared((registry._state(), index.state())), protocol=4)
+    return pickle.dumps(_shared(registry._state()), protocol=4)
 
 
-def render(registry: Registry, numbers: bytes) -> str:
-    """The source of the prebuilt module for ``registry`` and the number cache ``numbers``."""
-    import phonenumbers
-
+def render(registry: Registry) -> str:
+    """The source of the prebuilt module for ``registry``."""
     header = {
         "format": FORMAT,
         "walletcontact": __version__,
-        "phonenumbers": str(phonenumbers.__version__),
         "python": f"{sys.version_info[0]}.{sys.version_info[1]}",
     }
     return (
-        '"""Generated when this wheel was built, by walletcontact._snapshot; do not edit."""\n\n'
+        '"""Generated when this wheel was built, by walletcontact.load.prebuilt; do not edit."""\n\n'
         f"HEADER = {header!r}\n"
         f"REGISTRY = {dumps(registry)!r}\n"
-        f"NUMBERS = {numbers!r}\n"
     )
 
 
 def write(target: str) -> None:
     """Write the prebuilt module of the packaged JSON data to ``target`` (when building a wheel)."""
-    from ._builtin import load_builtin
-    from ._reading import number_cache_bytes
+    from .builtin import load_builtin
 
     with open(target, "w", encoding="utf-8") as fh:
-        fh.write(render(load_builtin(), number_cache_bytes()))
+        fh.write(render(load_builtin()))
 
 
 #: the modules whose own classes a snapshot may name (besides ``datetime.date``)
-_ALLOWED = {"walletcontact.model", "walletcontact._index"}
+_ALLOWED = {"walletcontact.model"}
 
 
 class _Unpickler(_CUnpickler):
@@ -172,7 +135,7 @@ def _shared(obj: Any) -> Any:
 
     import attrs
 
-    from .model import Source
+    from ..model import Source
 
     memo: dict[int, Any] = {}
     equal: dict[Any, Any] = {}

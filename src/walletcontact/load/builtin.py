@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._serde import parse_text, provider_dicts, structure_procedures, structure_provider
-from .errors import DataError
-from .model import Provider
-from .registry import BUILTIN, Registry
+from ..catalog import BUILTIN, Registry
+from ..errors import DataError
+from ..model import Provider
+from .documents import parse_text, provider_dicts, structure_procedures, structure_provider
 
 
 def _data_root() -> Any:

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from .model import (
+from ..model import (
     TOPICS,
     AppChannel,
     CommunityChannel,
@@ -206,9 +206,9 @@ def _region_ok(region: str, strict: bool) -> bool:
     if not REGION_RE.match(region):
         return False
     if strict:
-        from ._reading import supported_regions
+        from ..phone.numbering import SUPPORTED_REGIONS
 
-        return region in supported_regions()
+        return region in SUPPORTED_REGIONS
     return True
 
 
@@ -242,7 +242,7 @@ def _check_phone(out: _Problems, cp: str, p: Provider, ch: PhoneChannel, check_n
         if not TIME_RE.match(span.end) or span.end <= span.start:
             out.add(f"{where}.end", f"not a time HH:MM after start: {span.end!r}")
     if check_numbers:
-        from ._phone import key_info  # data is checked with phonenumbers itself, never the cache
+        from ..phone.numbering import key_info  # data is checked with phonenumbers itself, never the table
 
         if key_info(ch.number, ch.region, carrier_short_code=ch.carrier_short_code) is None:
             out.add(
@@ -257,7 +257,7 @@ def _check_recorded(out: _Problems, rp: str, rec: RecordedNumber, check_numbers:
         out.add(f"{rp}.region", f"not an ISO 3166-1 alpha-2 region: {rec.region!r}")
         return
     if check_numbers:
-        from ._reading import scan
+        from ..phone.text import scan
 
         s = scan(rec.number)
         if s.bidi or s.control or not any(c.isdigit() for c in s.text) or len(s.text) > 40:

@@ -11,7 +11,10 @@ from typing import Any, Union
 
 import attrs
 
-from ._serde import (
+from ..catalog import BUILTIN, Registry
+from ..errors import DataError
+from ..model import PhoneChannel, Provider
+from .documents import (
     check_shape,
     key_list,
     parse_text,
@@ -19,10 +22,8 @@ from ._serde import (
     structure_field,
     structure_provider,
 )
-from ._validate import cross_check, validate_provider
-from .errors import DataError
-from .model import PhoneChannel, Provider
-from .registry import BUILTIN, Registry, _builtin_registry
+from .packaged import builtin_registry
+from .policy import cross_check, validate_provider
 
 #: Entry-point group under which plugin packages advertise provider data.
 ENTRY_POINT_GROUP = "walletcontact.providers"
@@ -33,7 +34,7 @@ MAX_DEPTH = 16
 Source = Union[str, "os.PathLike[str]", Mapping[str, Any], Provider, Registry, Any]
 
 
-from ._builtin import load_builtin  # noqa: E402,F401 - re-exported for scripts
+from .builtin import load_builtin  # noqa: E402,F401 - re-exported for scripts
 
 # ---------------------------------------------------------------- custom layers
 
@@ -123,7 +124,7 @@ def _read_tree(top: Any, origin: str) -> tuple[list[_Record], list[_Extension], 
 
 def _read_limited(entry: Any, origin: str) -> bytes:
     """Read a file, never more than the size limit (plus one byte to notice)."""
-    from ._serde import MAX_DOCUMENT_BYTES
+    from .documents import MAX_DOCUMENT_BYTES
 
     try:
         if isinstance(entry, Path) and entry.stat().st_size > MAX_DOCUMENT_BYTES:  # not even a part
@@ -231,7 +232,7 @@ def load_registry(
     """
     layers: list[tuple[list[_Record], list[_Extension]]] = []
     problems: list[str] = []
-    base: Registry | None = _builtin_registry() if builtin else None
+    base: Registry | None = builtin_registry() if builtin else None
     if plugins:
         for origin, data in plugin_sources(plugins):
             recs, exts, probs = _read_source(data, origin)
@@ -313,7 +314,7 @@ def load_registry(
 
 
 def _builtin_procedures() -> tuple[Any, ...]:
-    return tuple(_builtin_registry().generic_procedures.values())
+    return tuple(builtin_registry().generic_procedures.values())
 
 
 def _apply_extension(prov: Provider, ext: _Extension) -> tuple[Provider | None, list[str]]:
@@ -335,7 +336,7 @@ def _cross_layer(
     channel_origins: Mapping[tuple[str, int], str],
     moved: Mapping[str, Mapping[str, tuple[str, str]]],
 ) -> list[str]:
-    from ._reading import key_for
+    from ..phone.reading import key_for
 
     keys: dict[str, list[tuple[str, str, str]]] = {}
     for pid, rec in merged.items():

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._reading import key_info, record_key
 from .model import PhoneChannel, Provider, RecordedNumber, _Repr
+from .phone.reading import key_info, record_key
 
 if TYPE_CHECKING:
-    from .registry import Registry
+    from .catalog import Registry
 
 
 @attrs.frozen(repr=False)
@@ -35,8 +35,8 @@ class RecordEntry(_Repr):
 class PhoneIndex:
     """Number key → entries; built once per registry."""
 
-    #: Most fast-path entries kept; official answers only, so this is rarely reached.
-    FAST_LIMIT = 65536
+    #: Most answers the memo keeps; official answers only, so this is rarely reached.
+    MEMO_LIMIT = 65536
 
     def __init__(self, registry: Registry) -> None:
         by_key: dict[str, list[Entry]] = {}
@@ -116,41 +116,10 @@ class PhoneIndex:
         self._caches()
 
     def _caches(self) -> None:
-        #: official answers by exact arguments, and by separator-free spelling (bounded)
-        self.exact: dict[Any, Any] = {}
-        self.fast: dict[Any, Any] = {}
+        #: the verdict layer's memo: official answers by their exact question (bounded)
+        self.memo: dict[Any, Any] = {}
         self._compiled: dict[str, re.Pattern[str] | None] = {}
-        self._fast_lock = threading.Lock()
-
-    #: the attributes that make up the index (the rest are caches filled by checks)
-    STATE = (
-        "by_key",
-        "fakes",
-        "unverified",
-        "record_keys",
-        "by_family",
-        "family_lengths",
-        "cc_family",
-        "ordered",
-        "near",
-        "contained_source",
-        "regions",
-        "short_keys",
-        "short_lengths",
-    )
-
-    def state(self) -> tuple[Any, ...]:
-        """The index without its caches (what the packaged snapshot stores)."""
-        return tuple(getattr(self, name) for name in self.STATE)
-
-    @classmethod
-    def from_state(cls, state: tuple[Any, ...]) -> PhoneIndex:
-        """An index from :meth:`state`, without building anything."""
-        self = cls.__new__(cls)
-        for name, value in zip(cls.STATE, state, strict=True):  # ValueError on the wrong shape
-            setattr(self, name, value)
-        self._caches()
-        return self
+        self._memo_lock = threading.Lock()
 
     def contained(self, family: str) -> re.Pattern[str] | None:
         """The compiled "contains any official number of ``family``?" pattern, if it has one."""
@@ -162,7 +131,8 @@ class PhoneIndex:
             self._compiled[family] = rx  # a racing thread compiles the same pattern: harmless
             return rx
 
-    def remember(self, table: dict[Any, Any], key: Any, value: Any) -> None:
-        with self._fast_lock:
-            if len(table) < self.FAST_LIMIT:
-                table[key] = value
+    def remember(self, key: Any, value: Any) -> None:
+        """Keep an answer in the memo, while it has room."""
+        with self._memo_lock:
+            if len(self.memo) < self.MEMO_LIMIT:
+                self.memo[key] = value

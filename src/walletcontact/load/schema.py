@@ -10,8 +10,8 @@ from typing import Any
 
 import attrs
 
-from ._serde import SCHEMA_VERSION
-from .model import CHANNEL_CLASSES, Channel, LocalizedList, LocalizedText, Provider
+from ..model import CHANNEL_CLASSES, Channel, LocalizedList, LocalizedText, Provider
+from .documents import SCHEMA_VERSION
 
 _LOCALE = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
 

@@ -1,4 +1,5 @@
-"""People-facing messages (reasons and advice) in en, zh-Hans and zh-Hant."""
+"""Every people-facing word, in en, zh-Hans and zh-Hant: the reasons (by code), the advice, the
+look-alike kinds, and the words and labels of answers and of the command line (``WORDS``)."""
 
 from __future__ import annotations
 
@@ -193,6 +194,27 @@ WORDS: Mapping[str, Mapping[str, str]] = {
     "official": {"en": "official", "zh-Hans": "官方来源", "zh-Hant": "官方來源"},
     "reported": {"en": "reported", "zh-Hans": "多方报道", "zh-Hant": "多方報道"},
     "any provider": {"en": "any provider", "zh-Hans": "任何机构", "zh-Hant": "任何機構"},
+    # the command line's headings and labels
+    "verdict:official": {"en": "OFFICIAL", "zh-Hans": "官方号码", "zh-Hant": "官方號碼"},
+    "verdict:unofficial": {"en": "NOT OFFICIAL", "zh-Hans": "非官方号码", "zh-Hant": "非官方號碼"},
+    "verdict:malformed": {"en": "NOT A VALID NUMBER", "zh-Hans": "号码无效", "zh-Hant": "號碼無效"},
+    "whose": {"en": "Provider", "zh-Hans": "所属机构", "zh-Hant": "所屬機構"},
+    "normalized": {"en": "Number", "zh-Hans": "号码", "zh-Hant": "號碼"},
+    "reasons": {"en": "Why", "zh-Hans": "原因", "zh-Hant": "原因"},
+    "advice": {"en": "What to do", "zh-Hans": "建议", "zh-Hant": "建議"},
+    "sources": {"en": "Sources", "zh-Hans": "来源", "zh-Hant": "來源"},
+    "lookalike": {"en": "Imitates", "zh-Hans": "模仿", "zh-Hant": "模仿"},
+    "channels": {"en": "Channels (most trusted first)", "zh-Hans": "联系渠道(按可信度排序)", "zh-Hant": "聯絡渠道(按可信度排序)"},
+    "policies": {"en": "What it says about calls", "zh-Hans": "来电说明", "zh-Hant": "來電說明"},
+    "fakes": {"en": "Known fake numbers", "zh-Hans": "已知假号码", "zh-Hant": "已知假號碼"},
+    "hours": {"en": "hours", "zh-Hans": "服务时间", "zh-Hant": "服務時間"},
+    "busy": {"en": "busy", "zh-Hans": "繁忙时段", "zh-Hant": "繁忙時段"},
+    "prepare": {"en": "Before you call", "zh-Hans": "致电前准备", "zh-Hant": "致電前準備"},
+    "escalate": {"en": "If that does not help", "zh-Hans": "如仍未解决", "zh-Hant": "如仍未解決"},
+    "report": {"en": "Fraud report lines", "zh-Hans": "反诈举报电话", "zh-Hant": "反詐舉報電話"},
+    "report_online": {"en": "Report online", "zh-Hans": "网上举报", "zh-Hant": "網上舉報"},
+    "no_phone": {"en": "No phone support is published.", "zh-Hans": "未公布电话客服。", "zh-Hant": "未公佈電話客服。"},
+    "via_bank": {"en": "Phone support is given by your bank.", "zh-Hans": "电话客服由您的银行提供。", "zh-Hant": "電話客服由您的銀行提供。"},
 }
 
 ADVICE: Mapping[str, Mapping[str, str]] = {

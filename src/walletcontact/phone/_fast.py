@@ -18,10 +18,11 @@ import threading
 from typing import Any
 
 import phonenumbers
-from phonenumbers import PhoneNumberType
+from phonenumbers import NumberParseException, PhoneNumberType
 from phonenumbers import phonenumberutil as _u
 
-from ._once import Once
+from .._once import Once
+from .text import compact
 
 __all__ = ["is_valid", "region_code"]
 
@@ -240,3 +241,154 @@ def region_code(number: phonenumbers.PhoneNumber, nsn: str) -> str | None:
             _ok = False
     found: str | None = phonenumbers.region_code_for_number(number)
     return found
+
+
+# ---------------------------------------------------------------- parse, for plain digit strings
+
+
+class HandOver(Exception):
+    """The fast route leaves this string to ``phonenumbers.parse`` (which gives its own answer or
+    error): a case it does not follow step by step."""
+
+
+def _fast_parse(digits: str, region: str) -> phonenumbers.PhoneNumber:
+    """``phonenumbers.parse`` for a plain string of digits (maybe with a leading +).
+
+    It runs the same steps as ``parse`` after its text clean-up (country code, national prefix,
+    length, leading zeros), using phonenumbers' own helpers; the clean-up is what a plain digit
+    string does not need. tests/test_phone_fast.py checks it against ``parse`` over every region.
+    """
+    u = phonenumbers.phonenumberutil
+    numobj = phonenumbers.PhoneNumber()
+    metadata = metadata_for(region)
+    if metadata is None:
+        raise HandOver(region)
+    country_code, national = _extract_country_code(u, digits, metadata, numobj)
+    if country_code != 0:
+        number_region = u.region_code_for_country_code(country_code)
+        if number_region != region:
+            metadata = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(country_code, number_region)
+    else:
+        national += digits  # a plain digit string normalises to itself
+        numobj.country_code = metadata.country_code
+    if len(national) < u._MIN_LENGTH_FOR_NSN:
+        raise HandOver("too short")
+    if metadata is not None and _may_have_national_prefix(national, metadata):
+        _, potential, _ = u._maybe_strip_national_prefix_carrier_code(national, metadata)
+        if potential != national and u._test_number_length(potential, metadata) not in (
+            phonenumbers.ValidationResult.TOO_SHORT,
+            phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY,
+            phonenumbers.ValidationResult.INVALID_LENGTH,
+        ):
+            national = potential
+    if len(national) > u._MAX_LENGTH_FOR_NSN:  # where parse gives up on a long number too
+        raise NumberParseException(NumberParseException.TOO_LONG, "The string supplied is too long to be a phone number.")
+    u._set_italian_leading_zeros_for_phone_number(national, numobj)
+    numobj.national_number = int(national)
+    return numobj
+
+
+def _may_have_national_prefix(national: str, metadata: Any) -> bool:
+    """Whether ``_maybe_strip_national_prefix_carrier_code`` can strip anything: it returns the
+    number unchanged when the region has no national-prefix pattern or the pattern does not match
+    at the start."""
+    pattern = metadata.national_prefix_for_parsing
+    return bool(pattern) and compiled(pattern).match(national) is not None
+
+
+def _extract_country_code(
+    u: Any, digits: str, metadata: Any, numobj: phonenumbers.PhoneNumber
+) -> tuple[int, str]:
+    """``_maybe_extract_country_code`` for a digit string, without its Unicode normalisation."""
+    if digits.startswith("+"):
+        full, from_default = digits[1:], False
+    else:
+        idd = metadata.international_prefix if metadata.international_prefix is not None else "NonMatch"
+        m = compiled(idd).match(digits)
+        full, from_default = digits, True
+        if m:
+            rest = digits[m.end() :]
+            if not rest or rest[0] != "0":  # an IDD followed by 0 is not an IDD
+                full, from_default = rest, False
+    if not from_default:
+        if len(full) <= u._MIN_LENGTH_FOR_NSN:
+            raise HandOver("too short after the international prefix")
+        cc, rest_of_number = u._extract_country_code(full)
+        if cc == 0:
+            raise HandOver("country code not recognised")
+        numobj.country_code = cc
+        return cc, rest_of_number
+    default_cc = str(metadata.country_code)
+    if full.startswith(default_cc):
+        general = metadata.general_desc
+        _, potential, _ = u._maybe_strip_national_prefix_carrier_code(full[len(default_cc) :], metadata)
+        if (
+            not u._match_national_number(full, general, False) and u._match_national_number(potential, general, False)
+        ) or u._test_number_length(full, metadata) == phonenumbers.ValidationResult.TOO_LONG:
+            numobj.country_code = metadata.country_code
+            return metadata.country_code, potential
+    numobj.country_code = 0
+    return 0, ""
+
+
+_fast_ok = True
+#: Longest digit string the fast route reads (phonenumbers reads at most 250 characters).
+_FAST_MAX_DIGITS = 64
+
+
+def _parse_outcome(fn: Any, text: str, region: str) -> object:
+    try:
+        n = fn(text, region)
+    except NumberParseException as exc:
+        return exc.error_type
+    return (n.country_code, n.national_number, n.italian_leading_zero, n.number_of_leading_zeros)
+
+
+def _fast_self_check(region: str) -> bool:
+    """Whether the fast route still reads as ``phonenumbers.parse`` does, on a few spellings of
+    ``region``'s example numbers (national, with the national prefix, +cc, IDD + cc, too long).
+    A phonenumbers release that changed its parse steps would most likely fail this; ``parse``
+    itself is then used from then on. tests/test_phone_fast.py compares the two exhaustively."""
+    try:
+        cc = str(phonenumbers.country_code_for_region(region))
+        for kind in (PhoneNumberType.FIXED_LINE, PhoneNumberType.MOBILE):
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is None:
+                continue
+            nsn = phonenumbers.national_significant_number(example)
+            for text in (nsn, "0" + nsn, "+" + cc + nsn, "00" + cc + nsn, "011" + cc + nsn, nsn * 4):
+                try:
+                    ours = _parse_outcome(_fast_parse, text, region)
+                except HandOver:
+                    continue  # left to parse itself, as parse() does
+                if ours != _parse_outcome(phonenumbers.parse, text, region):
+                    return False
+    except Exception:  # anything unexpected in phonenumbers' internals: do not use the fast route
+        return False
+    return True
+
+
+#: Whether the fast route agrees with the installed phonenumbers, checked once on first use with
+#: a region already in use (``_valid.probe_regions``).
+fast_agrees: Once[bool] = Once(lambda: all(_fast_self_check(r) for r in probe_regions()))
+
+
+def parse(text: str, region: str, digits: str | None = None) -> phonenumbers.PhoneNumber:
+    """``phonenumbers.parse``, through the fast route for plain digit strings when it can
+    (``digits``: ``compact(text)`` when the caller has it already)."""
+    global _fast_ok
+    if _fast_ok and fast_agrees.get():
+        if digits is None:
+            digits = compact(text)
+        if digits is not None and 3 <= len(digits.lstrip("+")) <= _FAST_MAX_DIGITS:
+            try:
+                return _fast_parse(digits, region)
+            except NumberParseException:  # the same error parse gives at that step
+                raise
+            except HandOver:  # a case parse itself decides
+                pass
+            except AttributeError:  # helpers renamed in another phonenumbers: use parse from now on
+                _fast_ok = False
+            except Exception:  # a surprise: let parse decide, with its own error (tests allow none)
+                pass
+    return phonenumbers.parse(text, region)

@@ -1,0 +1,297 @@
+"""The :class:`Registry` class: an immutable snapshot of providers with its name, region and
+report indexes (re-exported by :mod:`walletcontact.registry`, where the default registry lives).
+
+A registry never changes: extending one (:func:`walletcontact.load_registry`) builds a new one,
+and :func:`walletcontact.set_default_registry` swaps the default in one step.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from .errors import DataError, UnknownProviderError
+from .model import (
+    Channel,
+    Direction,
+    EmailChannel,
+    GenericProcedure,
+    PhoneChannel,
+    Provider,
+    ProviderKind,
+    WebsiteChannel,
+)
+
+if TYPE_CHECKING:
+    from .index import PhoneIndex
+
+__all__ = ["BUILTIN", "Registry", "fold", "online_target"]
+
+#: The origin recorded for records that ship with the package.
+BUILTIN = "builtin"
+
+
+def fold(text: str) -> str:
+    """Case-, width-, accent- and spacing-insensitive form used by the name index.
+
+    >>> fold("  Mercado  Pago ") == fold("mercadopago") == fold("MERCADO-PAGO")
+    True
+    >>> fold("Ｐａｙｔｍ"), fold("Ualá")
+    ('paytm', 'uala')
+    """
+    norm = unicodedata.normalize("NFKD", text.casefold())
+    kept = [c for c in norm if not unicodedata.combining(c) and (c.isalnum())]
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
+class Registry:
+    """An immutable snapshot of providers with indexes built once.
+
+    Construct one with :func:`walletcontact.load_registry` or :meth:`from_providers`; the built-in
+    one comes from :func:`default_registry`.
+    """
+
+    __slots__ = (
+        "_by_id",
+        "_by_name",
+        "_by_region",
+        "_index",
+        "_index_lock",
+        "_online",
+        "_origins",
+        "_procedures",
+        "_providers",
+        "_reports",
+    )
+
+    def __init__(
+        self,
+        providers: Iterable[Provider],
+        *,
+        origins: Mapping[str, str] | None = None,
+        procedures: Iterable[GenericProcedure] = (),
+    ) -> None:
+        provs = tuple(providers)
+        by_id: dict[str, Provider] = {}
+        dupes = []
+        for p in provs:
+            if p.id in by_id:
+                dupes.append(f"<registry>: duplicate provider id {p.id!r}")
+            by_id[p.id] = p
+        if dupes:
+            raise DataError(dupes)
+        self._providers = provs
+        self._by_id = by_id
+        self._origins = dict(origins or {})
+        self._procedures = {g.topic: g for g in procedures}
+        by_name: dict[str, list[Provider]] = {}
+        by_region: dict[str, list[Provider]] = {}
+        for p in provs:
+            keys = {fold(p.id)} | {fold(n) for _, n in p.names.values} | {fold(a) for a in p.aliases}
+            for k in keys:
+                if k:
+                    by_name.setdefault(k, []).append(p)
+            for r in p.regions:
+                by_region.setdefault(r, []).append(p)
+        self._by_name = {k: tuple(v) for k, v in by_name.items()}
+        self._by_region = {k: tuple(v) for k, v in by_region.items()}
+        reports: dict[str, list[PhoneChannel]] = {}
+        for p in provs:
+            if p.kind is ProviderKind.AUTHORITY:
+                for c in p.phones:
+                    if c.direction.allows(Direction.INBOUND):
+                        for r in p.regions:
+                            reports.setdefault(r, []).append(c)
+        self._reports = {r: tuple(sorted(v, key=lambda c: c.trust_rank)) for r, v in reports.items()}
+        online: dict[str, list[Channel]] = {}
+        for p in provs:
+            if p.kind is ProviderKind.AUTHORITY:
+                for ch in p.channels:
+                    if isinstance(ch, (WebsiteChannel, EmailChannel)):
+                        for r in p.regions:
+                            online.setdefault(r, []).append(ch)
+        self._online = {r: tuple(sorted(v, key=_online_order)) for r, v in online.items()}
+        self._index: PhoneIndex | None = None
+        self._index_lock = threading.Lock()
+
+    @classmethod
+    def from_providers(
+        cls, providers: Iterable[Provider], *, origin: str = "<python>"
+    ) -> Registry:
+        provs = tuple(providers)
+        return cls(provs, origins={p.id: origin for p in provs})
+
+    #: what the packaged snapshot stores: every slot but the number index and its lock
+    _STATE = ("_providers", "_by_id", "_by_name", "_by_region", "_origins", "_procedures", "_reports", "_online")
+
+    def _state(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self._STATE)
+
+    @classmethod
+    def _from_state(cls, state: tuple[Any, ...]) -> Registry:
+        """A registry from :meth:`_state`, indexes not rebuilt."""
+        self = cls.__new__(cls)
+        for name, value in zip(cls._STATE, state, strict=True):  # ValueError on the wrong shape
+            setattr(self, name, value)
+        self._index = None
+        self._index_lock = threading.Lock()
+        return self
+
+    # pickling: rebuild the indexes on the other side
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (self._providers, self._origins, tuple(self._procedures.values())))
+
+    def __repr__(self) -> str:
+        return f"<Registry: {len(self._providers)} providers>"
+
+    def __len__(self) -> int:
+        return len(self._providers)
+
+    def __iter__(self) -> Iterator[Provider]:
+        return iter(self._providers)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.find(key) is not None
+
+    @property
+    def providers(self) -> tuple[Provider, ...]:
+        return self._providers
+
+    @property
+    def generic_procedures(self) -> Mapping[str, GenericProcedure]:
+        """Topic → the generic procedure; a read-only view (the registry is immutable)."""
+        return MappingProxyType(self._procedures)
+
+    def origin(self, provider_id: str, channel_index: int | None = None) -> str:
+        """Where a record came from: ``"builtin"``, a file path, a plugin or ``"<python>"``.
+
+        With ``channel_index``, where that channel came from (an extension may add channels to a
+        provider from another layer)."""
+        if channel_index is not None:
+            added = self._origins.get(f"{provider_id}#{channel_index}")
+            if added is not None:
+                return added
+        return self._origins.get(provider_id, "<python>")
+
+    def find(self, key: str) -> Provider | None:
+        """By id, any locale's name or an alias; case-, width- and accent-insensitive."""
+        if not isinstance(key, str):
+            return None
+        hit = self._by_id.get(key)
+        if hit is not None:
+            return hit
+        found = self._by_name.get(fold(key))
+        return found[0] if found else None
+
+    def get(self, key: str | Provider) -> Provider:
+        if isinstance(key, Provider):
+            return key
+        hit = self.find(key)
+        if hit is None:
+            raise UnknownProviderError(key)
+        return hit
+
+    def in_region(self, region: str) -> tuple[Provider, ...]:
+        return self._by_region.get(region.strip().upper(), ())
+
+    def search(self, query: str) -> list[Provider]:
+        """Providers ranked by how well ``query`` matches id, names and aliases."""
+        q = fold(query) if isinstance(query, str) else ""
+        if not q:
+            return []
+        scored: list[tuple[int, int, Provider]] = []
+        for order, p in enumerate(self._providers):
+            best = 0
+            for name in (p.id, *(n for _, n in p.names.values), *p.aliases):
+                f = fold(name)
+                if not f:
+                    continue
+                if f == q:
+                    score = 100
+                elif f.startswith(q):
+                    score = 80
+                elif q in f:
+                    score = 60
+                elif len(q) >= 3 and f in q:
+                    score = 40
+                elif len(q) >= 4 and _close(q, f):
+                    score = 30
+                else:
+                    score = 0
+                best = max(best, score)
+            if best:
+                scored.append((-best, order, p))
+        scored.sort(key=lambda t: (t[0], t[1]))
+        return [p for _, _, p in scored]
+
+    def phone_index(self) -> PhoneIndex:
+        """The number index (built on first use, once, thread-safely)."""
+        idx = self._index
+        if idx is None:
+            with self._index_lock:
+                if self._index is None:
+                    from .index import PhoneIndex
+
+                    self._index = PhoneIndex(self)
+                idx = self._index
+        return idx
+
+    def reports(self, region: str | None) -> tuple[PhoneChannel, ...]:
+        if not isinstance(region, str):
+            return ()
+        return self._reports.get(region.strip().upper(), ())
+
+    def reports_online(self, region: str | None) -> tuple[Channel, ...]:
+        """The region's authorities' websites and e-mail addresses (see :func:`report_online`)."""
+        if not isinstance(region, str):
+            return ()
+        return self._online.get(region.strip().upper(), ())
+
+    def _online_upper(self, region: str) -> tuple[Channel, ...]:
+        return self._online.get(region, ())
+
+    def _reports_upper(self, region: str) -> tuple[PhoneChannel, ...]:
+        """:meth:`reports` for a region code already in upper case without spaces."""
+        return self._reports.get(region, ())
+
+
+def online_target(ch: Channel) -> str:
+    """What a person types or clicks to use a report channel: a website's URL, an e-mail address."""
+    if isinstance(ch, EmailChannel):
+        return ch.address
+    return str(getattr(ch, "url", "") or "")
+
+
+def _online_order(ch: Channel) -> tuple[int, tuple[int, int]]:
+    """Report pages first, then e-mail addresses, then the authorities' other pages."""
+    if isinstance(ch, WebsiteChannel) and "report" in ch.purposes:
+        group = 0
+    elif isinstance(ch, EmailChannel):
+        group = 1
+    else:
+        group = 2
+    return group, ch.trust_rank
+
+
+def _rebuild(
+    providers: tuple[Provider, ...], origins: dict[str, str], procs: tuple[GenericProcedure, ...]
+) -> Registry:
+    return Registry(providers, origins=origins, procedures=procs)
+
+
+def _close(a: str, b: str) -> bool:
+    """Edit distance ≤ 1 (for forgiving search)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) <= 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+

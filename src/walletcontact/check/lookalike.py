@@ -1,0 +1,94 @@
+"""Look-alikes: how a number's digits imitate an official number's (one digit changed, added or
+removed, two swapped, or padded), and the search for the official number imitated."""
+
+from __future__ import annotations
+
+from collections.abc import Set
+
+from ..index import Entry, PhoneIndex
+from ..model import Confidence, Provider
+
+__all__ = ["find_lookalike", "lookalike_kind"]
+
+
+def lookalike_kind(candidate: str, official: str) -> str | None:
+    """How ``candidate`` digits imitate ``official`` digits, or None.
+
+    >>> lookalike_kind("95189", "95188"), lookalike_kind("95818", "95188")
+    ('digit-changed', 'digits-swapped')
+    >>> lookalike_kind("951880", "95188"), lookalike_kind("9518", "95188")
+    ('digit-added', 'digit-removed')
+    >>> lookalike_kind("0095188123", "95188"), lookalike_kind("12345", "95188")
+    ('extra-digits', None)
+    """
+    a, b = candidate, official
+    if a == b or not a or not b:
+        return None
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return "digit-changed"
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]:
+            return "digits-swapped"
+        return None
+    if len(a) == len(b) + 1 and any(a[:i] + a[i + 1 :] == b for i in range(len(a))):
+        return "digit-added"
+    if len(a) + 1 == len(b) and any(b[:i] + b[i + 1 :] == a for i in range(len(b))):
+        return "digit-removed"
+    if len(b) >= 4 and len(a) > len(b) and b in a:
+        return "extra-digits"
+    return None
+
+
+_KIND_ORDER = ("digit-changed", "digits-swapped", "digit-added", "digit-removed", "extra-digits")
+
+
+def find_lookalike(
+    idx: PhoneIndex, digits: str, country_code: int, region: str, prov: Provider | None, exclude: Set[str]
+) -> tuple[Entry, str] | None:
+    """The official number the national ``digits`` of a number of ``country_code`` / ``region`` most
+    likely imitate: one edit away (found through the index's one-edit table, whatever the number of
+    official numbers), else containing one. Only ``prov``'s numbers when given."""
+    if not digits:
+        return None
+    families = (idx.cc_family.get(country_code), region) if country_code else (region,)
+    n = len(digits)
+    best: tuple[int, int, Entry, str] | None = None
+    for fam in families:
+        if fam is None:
+            continue
+        by_len = idx.family_lengths.get(fam)
+        if not by_len:
+            continue
+        found: set[int] = set()
+        if n in by_len or n - 1 in by_len or n + 1 in by_len:
+            near = idx.near[fam]
+            if n in by_len:  # a digit changed (one half intact), or two neighbours swapped
+                h = n // 2
+                found.update(near.get(f"<{n}:{digits[:h]}", ()))
+                found.update(near.get(f">{n}:{digits[h:]}", ()))
+                found.update(near.get("~" + digits, ()))
+            if n - 1 in by_len:  # a digit added: the official number's first or second half is intact
+                length = n - 1
+                h = length // 2
+                found.update(near.get(f"<{length}:{digits[:h]}", ()))
+                found.update(near.get(f">{length}:{digits[n - (length - h):]}", ()))
+            if n + 1 in by_len:  # a digit removed
+                found.update(near.get("-" + digits, ()))
+        ordered = idx.ordered[fam]
+        rx = idx.contained(fam)
+        if n >= 6 and rx is not None and rx.search(digits) is not None:  # an official number inside
+            found.update(pos for pos, e in enumerate(ordered) if 4 <= len(e.nsn) < n - 1 and e.nsn in digits)
+        if not found:
+            continue
+        for pos in sorted(found):
+            e = ordered[pos]
+            if e.key in exclude or (prov is not None and e.provider.id != prov.id):
+                continue
+            kind = lookalike_kind(digits, e.nsn)
+            if kind is None:
+                continue
+            rank = (_KIND_ORDER.index(kind), int(e.channel.confidence is not Confidence.OFFICIAL))
+            if best is None or rank < (best[0], best[1]):
+                best = (rank[0], rank[1], e, kind)
+    return None if best is None else (best[2], best[3])

@@ -1,0 +1,268 @@
+"""What an answer is: :class:`Verdict`, :class:`Reason`, :class:`NumberCheck` (with its advice and
+JSON form), and :func:`build`, the one function that decides every field of an answer from the
+evidence and the reasons the rules gave."""
+
+from __future__ import annotations
+
+import functools
+from enum import Enum
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import attrs
+
+from ..catalog import Registry, online_target
+from ..messages import ADVICE, LOOKALIKE_KINDS, REASONS, WORDS, pick, render
+from ..model import (
+    CallerPolicy,
+    Channel,
+    Confidence,
+    Direction,
+    PhoneChannel,
+    Provider,
+    RecordedNumber,
+    locale_chain,
+)
+
+if TYPE_CHECKING:
+    from .evidence import Evidence
+
+__all__ = ["NumberCheck", "Reason", "Verdict", "build", "reason"]
+
+
+class Verdict(str, Enum):
+    """The verdict on a number: a ``str`` enum."""
+
+    OFFICIAL = "official"
+    UNOFFICIAL = "unofficial"
+    MALFORMED = "malformed"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class Reason(NamedTuple):
+    """A coded reason. ``code`` is stable (for programs); ``message`` is English prose.
+
+    A named tuple: cheap to make on the hot path, immutable, picklable."""
+
+    code: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def message(self) -> str:
+        """The message in English (``text(locale)`` gives other languages)."""
+        return self.text("en")
+
+    def text(self, locale: str | None = "en") -> str:
+        """The message in ``locale`` (zh-Hans, zh-Hant, en; others fall back)."""
+        fields = dict(self.params)
+        for k in ("direction", "channel_direction", "confidence"):
+            if k in fields and fields[k] in WORDS:
+                fields[k] = pick(WORDS[fields[k]], locale)
+        for k in ("provider", "other"):
+            for loc in locale_chain(locale):
+                if f"{k}@{loc}" in fields:
+                    fields[k] = fields[f"{k}@{loc}"]
+                    break
+        if "how" in fields and fields["how"] in LOOKALIKE_KINDS:
+            fields["how"] = pick(LOOKALIKE_KINDS[fields["how"]], locale)
+        return render(pick(REASONS[self.code], locale), **fields)
+
+
+def reason(code: str, **params: str) -> Reason:
+    """A :class:`Reason` with its parameters (values are strings)."""
+    return Reason(code, tuple(params.items()))
+
+
+@attrs.frozen(kw_only=True)
+class NumberCheck:
+    """The verdict on one number, with everything needed to explain it."""
+
+    number: str
+    verdict: Verdict
+    direction: Direction
+    reasons: tuple[Reason, ...]
+    provider: Provider | None = None
+    channel: PhoneChannel | None = None
+    normalized: str | None = None
+    region: str | None = None
+    lookalike_of: PhoneChannel | None = None
+    lookalike_provider: Provider | None = None
+    lookalike_kind: str | None = None
+    known_fake: RecordedNumber | None = None
+    caller: bool = False
+    origin: str | None = None
+    official_numbers: tuple[PhoneChannel, ...] = ()
+    report_to: tuple[PhoneChannel, ...] = ()
+    caller_policies: tuple[CallerPolicy, ...] = ()
+    #: the region's authorities' report websites and e-mail addresses (see report_online)
+    report_online: tuple[Channel, ...] = ()
+
+    @property
+    def is_official(self) -> bool:
+        return self.verdict is Verdict.OFFICIAL
+
+    @property
+    def confidence(self) -> Confidence | None:
+        return self.channel.confidence if self.channel is not None else None
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(r.code for r in self.reasons)
+
+    def advice(self, locale: str | None = "en") -> str:
+        """What to do now, in ``locale``, one sentence a line."""
+        prov = self.provider or self.lookalike_provider
+        name = prov.display_name(locale) if prov is not None else pick(WORDS["any provider"], locale)
+        numbers = ", ".join(c.number for c in self.official_numbers)
+        lines: list[str] = []
+        if self.caller:
+            if self.is_official:
+                lines.append(render(pick(ADVICE["official_out"], locale), provider=name))
+            suffix = f" ({numbers})" if numbers else ""
+            lines.append(render(pick(ADVICE["hang_up"], locale), provider=name, numbers=suffix))
+            lines.append(pick(ADVICE["never_share"], locale))
+            if self.caller_policies:
+                lines.append(render(pick(ADVICE["policies"], locale), provider=name))
+                lines.extend(f"- {p.text.get(locale)}" for p in self.caller_policies)
+        elif self.verdict is Verdict.OFFICIAL:
+            lines.append(pick(ADVICE["official_in"], locale))
+        elif "EMERGENCY" in self.codes:
+            lines.append(pick(ADVICE["emergency"], locale))
+            if prov is not None:
+                lines.append(_official_line(name, numbers, locale))
+        else:
+            if self.verdict is Verdict.MALFORMED:
+                lines.append(pick(ADVICE["malformed"], locale))
+            else:
+                lines.append(pick(ADVICE["do_not_call"], locale))
+            if self.lookalike_of is not None:
+                lines.append(render(pick(ADVICE["lookalike"], locale), official=self.lookalike_of.number))
+            if prov is not None:
+                lines.append(_official_line(name, numbers, locale))
+        if self.report_to and (self.caller or self.verdict is not Verdict.OFFICIAL):
+            reports = ", ".join(c.number for c in self.report_to)
+            lines.append(render(pick(ADVICE["report"], locale), numbers=reports))
+        if self.report_online and (self.caller or self.verdict is not Verdict.OFFICIAL):
+            where = ", ".join(online_target(c) for c in self.report_online[:2])
+            key = "report_online_also" if self.report_to else "report_online"
+            lines.append(render(pick(ADVICE[key], locale), where=where))
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready summary (what ``walletcontact check --json`` prints)."""
+        ch = self.channel
+        return {
+            "number": self.number,
+            "verdict": self.verdict.value,
+            "is_official": self.is_official,
+            "provider": self.provider.id if self.provider else None,
+            "normalized": self.normalized,
+            "region": self.region,
+            "direction": self.direction.value,
+            "caller": self.caller,
+            "confidence": ch.confidence.value if ch else None,
+            "channel": None
+            if ch is None
+            else {
+                "number": ch.number,
+                "region": ch.region,
+                "direction": ch.direction.value,
+                "purposes": list(ch.purposes),
+                "sources": [{"url": s.url, "kind": s.kind.value} for s in ch.sources],
+                "verified_on": ch.verified_on.isoformat(),
+            },
+            "origin": self.origin,
+            "reasons": [{"code": r.code, "message": r.message} for r in self.reasons],
+            "lookalike_of": None
+            if self.lookalike_of is None
+            else {
+                "number": self.lookalike_of.number,
+                "provider": self.lookalike_provider.id if self.lookalike_provider else None,
+                "kind": self.lookalike_kind,
+            },
+            "known_fake": self.known_fake is not None,
+            "report_to": [c.number for c in self.report_to],
+            "report_online": [online_target(c) for c in self.report_online],
+        }
+
+
+def _official_line(name: str, numbers: str, locale: str | None) -> str:
+    if numbers:
+        return render(pick(ADVICE["use_official"], locale), provider=name, numbers=numbers)
+    return render(pick(ADVICE["no_numbers"], locale), provider=name)
+
+
+# ---------------------------------------------------------------- building an answer
+
+
+@functools.lru_cache(maxsize=1024)
+def inbound_numbers(p: Provider) -> tuple[PhoneChannel, ...]:
+    """The provider's numbers that customers may call, most trusted first."""
+    return tuple(
+        c for c in p.channels_by_trust() if isinstance(c, PhoneChannel) and c.direction.allows(Direction.INBOUND)
+    )
+
+
+def _for_region(reg: Registry, prov: Provider | None, region: str | None, online: bool) -> tuple[Any, ...]:
+    """The report lines (or, ``online``, the report websites and addresses) of ``region``, else of
+    the provider's regions (an authority serving several of them listed once)."""
+    lookup = reg.reports_online if online else reg.reports
+    if region:
+        return lookup(region)
+    merged = {id(c): c for one in (prov.regions if prov else ()) for c in lookup(one)}
+    return tuple(merged.values())
+
+
+def verdict_of(ev: Evidence) -> Verdict:
+    """Official when a published number of the provider matched for the direction asked; malformed
+    when the text is not a number (of the region); unofficial otherwise."""
+    if ev.best is not None:
+        return Verdict.OFFICIAL
+    r = ev.reading
+    if r is None or not (r.valid or r.emergency):
+        return Verdict.MALFORMED
+    return Verdict.UNOFFICIAL
+
+
+def build(ev: Evidence, reasons: tuple[Reason, ...], reg: Registry) -> NumberCheck:
+    """The answer: every field decided here, once."""
+    prov, best, r = ev.provider, ev.best, ev.reading
+    verdict = verdict_of(ev)
+    # whose answer it is, and whose numbers it offers instead
+    owner = best.provider if best is not None else prov
+    offered = owner
+    if owner is None:
+        if ev.fake is not None:
+            offered = ev.fake.provider
+        elif ev.lookalike is not None:
+            offered = ev.lookalike[0].provider
+    if r is None:  # stopped before any reading: reports only for a call received
+        region = ev.region
+        report_to = _for_region(reg, prov, region, False) if ev.caller else ()
+        report_online = _for_region(reg, prov, region, True) if ev.caller else ()
+    else:
+        region = r.region
+        report_to = _for_region(reg, prov, region, False)
+        report_online = _for_region(reg, prov, region, True)
+    look = ev.lookalike
+    return NumberCheck(
+        number=ev.number,
+        verdict=verdict,
+        direction=ev.want,
+        reasons=reasons,
+        provider=owner,
+        channel=best.channel if best is not None else None,
+        normalized=r.key if r is not None and r.valid else None,
+        region=region,
+        lookalike_of=look[0].channel if look is not None else None,
+        lookalike_provider=look[0].provider if look is not None else None,
+        lookalike_kind=look[1] if look is not None else None,
+        known_fake=ev.fake.record if ev.fake is not None else None,
+        caller=ev.caller,
+        origin=best.origin if best is not None else None,
+        official_numbers=inbound_numbers(offered) if offered is not None else (),
+        report_to=report_to,
+        report_online=report_online,
+        caller_policies=owner.caller_policies if ev.caller and owner is not None else (),
+    )

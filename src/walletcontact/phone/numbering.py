@@ -1,0 +1,146 @@
+"""Reading a number in a region with phonenumbers (imported on first need: most checks of a published
+number are answered from the packaged readings in :mod:`walletcontact.data.keys`)."""
+
+from __future__ import annotations
+
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumberType, shortnumberinfo
+
+from ._fast import is_valid, parse, region_code
+from .text import digits as ascii_digits
+from .text import leading_plus, scan
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .reading import RawReading
+
+__all__ = [
+    "SUPPORTED_REGIONS",
+    "VANITY_REGIONS",
+    "example_spellings",
+    "key_info",
+    "read_raw",
+    "record_key",
+]
+
+SUPPORTED_REGIONS = frozenset(phonenumbers.SUPPORTED_REGIONS)
+
+#: Regions whose dial pads people commonly spell with letters (1-800-MY-APPLE).
+VANITY_REGIONS = frozenset(phonenumbers.region_codes_for_country_code(1)) | {
+    "AU", "NZ", "PH", "IL", "NL", "GB", "IE"
+}
+
+#: Number types under which a numbering plan files "area code + service number" (CN: 0571-95188 is
+#: a fixed line, 025-96110 shared cost).
+_FIXED = (PhoneNumberType.FIXED_LINE, PhoneNumberType.FIXED_LINE_OR_MOBILE, PhoneNumberType.SHARED_COST)
+
+
+def region_for(number: phonenumbers.PhoneNumber, fallback: str, nsn: str | None = None) -> str:
+    regions = phonenumbers.region_codes_for_country_code(number.country_code or 0)
+    if fallback in regions or not regions:
+        return fallback
+    found = region_code(number, nsn if nsn is not None else phonenumbers.national_significant_number(number))
+    return found or regions[0]
+
+
+def read_raw(text: str, region: str, compacted: str | None = None) -> RawReading:
+    """Read cleaned ``text`` with ``region`` as the default region (see ``reading.RawReading``);
+    ``compacted`` is ``compact(text)`` when the caller has it."""
+    try:
+        number = parse(text, region, compacted)
+    except NumberParseException as exc:
+        code = {
+            NumberParseException.INVALID_COUNTRY_CODE: "INVALID_COUNTRY_CODE",
+            NumberParseException.TOO_SHORT_AFTER_IDD: "TOO_SHORT",
+            NumberParseException.TOO_SHORT_NSN: "TOO_SHORT",
+            NumberParseException.TOO_LONG: "TOO_LONG",
+        }.get(exc.error_type, "NOT_A_NUMBER")
+        return (region, None, ascii_digits(text), 0, False, False, False, code, False)
+    number.extension = None
+    cc = number.country_code or 0
+    nsn = phonenumbers.national_significant_number(number)
+    home = region_for(number, region, nsn)
+    if is_valid(number, nsn):
+        return (home, f"+{cc}{nsn}", nsn, cc, False, True, False, None, None)  # E.164 of a valid number
+    try:
+        if shortnumberinfo.is_valid_short_number_for_region(number, home):
+            emergency = shortnumberinfo.is_emergency_number(nsn, home)
+            return (home, f"{home}:{nsn}", nsn, cc, True, True, emergency, None, False)
+        emergency = shortnumberinfo.is_emergency_number(text, home)
+    except Exception:  # pragma: no cover - phonenumbers metadata gaps
+        emergency = False
+    if emergency:
+        return (home, f"{home}:{nsn}", nsn, cc, True, True, True, None, False)
+    possible = phonenumbers.is_possible_number_with_reason(number)
+    code = {
+        phonenumbers.ValidationResult.TOO_SHORT: "TOO_SHORT",
+        phonenumbers.ValidationResult.TOO_LONG: "TOO_LONG",
+        phonenumbers.ValidationResult.INVALID_COUNTRY_CODE: "INVALID_COUNTRY_CODE",
+    }.get(possible, "INVALID_NUMBER")
+    return (home, None, nsn, cc, False, False, False, code, False)
+
+
+def is_fixed_line(key: str) -> bool:
+    """Whether an E.164 key is of a type that can be "area code + service number"."""
+    return phonenumbers.number_type(phonenumbers.parse(key, None)) in _FIXED
+
+
+def _family(key: str) -> str:
+    """Numbers compared for look-alikes: same country code (full) or same region (short)."""
+    if key.startswith("+"):
+        return f"+{phonenumbers.parse(key, None).country_code}"
+    return key.split(":", 1)[0]
+
+
+def _nsn(key: str) -> str:
+    if key.startswith("+"):
+        return phonenumbers.national_significant_number(phonenumbers.parse(key, None))
+    return key.split(":", 1)[1]
+
+
+def key_info(number: str, region: str, *, carrier_short_code: bool = False) -> tuple[str, str, str] | None:
+    """(key, nsn, family) of a published number, or None when it is not a number for ``region``."""
+    s = scan(number)
+    if s.bidi or s.control:
+        return None
+    key: str | None = None
+    if carrier_short_code:
+        found = ascii_digits(s.text)
+        if not leading_plus(s.text) and found and len(found) <= 8:
+            key = f"{region}:{found}"
+    if key is None:
+        raw = read_raw(s.text, region)
+        key = raw[1] if raw[5] else None
+    if key is None:
+        return None
+    return key, _nsn(key), _family(key)
+
+
+def record_key(number: str, region: str) -> str | None:
+    """Fakes are often not valid numbers at all; key them by their digits when they are not."""
+    info = key_info(number, region)
+    if info is not None:
+        return info[0]
+    raw = read_raw(scan(number).text, region)
+    if raw[3] and raw[2]:
+        return f"~{raw[3]}:{raw[2]}"
+    return None
+
+
+def example_spellings(number: str, region: str) -> tuple[str, ...]:
+    """Other ways people write a published number (for the cache and tests)."""
+    try:
+        n = phonenumbers.parse(number, region)
+    except NumberParseException:
+        return ()
+    out = {number}
+    if phonenumbers.is_valid_number(n):
+        for fmt in (
+            phonenumbers.PhoneNumberFormat.E164,
+            phonenumbers.PhoneNumberFormat.INTERNATIONAL,
+            phonenumbers.PhoneNumberFormat.NATIONAL,
+        ):
+            out.add(phonenumbers.format_number(n, fmt))
+    else:
+        out.add(phonenumbers.national_significant_number(n))
+    return tuple(sorted(out))

@@ -1,0 +1,153 @@
+"""Reading cleaned text as a number of one region: a :class:`Reading`.
+
+The published numbers of the built-in data are read from :mod:`walletcontact.data.keys`, a
+committed table that ``scripts/gen_keys.py`` regenerates: their index keys, and the readings of
+their usual spellings. Those are facts about the data (``95188`` in CN is the short number
+``CN:95188``), the same under every phonenumbers release the package supports; the tests check
+them against the installed phonenumbers, so a release that changes its mind about a shipped
+number is seen as the data event it is. Everything else is read with phonenumbers
+(:mod:`walletcontact.phone.numbering`), imported on first need.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Mapping
+from typing import Any, NamedTuple
+
+from ..data import keys as _known
+from .text import compact
+
+__all__ = [
+    "RawReading",
+    "Reading",
+    "finish",
+    "is_region",
+    "key_for",
+    "key_info",
+    "read",
+    "read_raw",
+    "record_key",
+    "vanity_regions",
+]
+
+
+class Reading(NamedTuple):
+    """A number read in one region."""
+
+    region: str  # the region the number belongs to
+    key: str | None  # index key: E.164 for full numbers, "CC:digits" for short numbers
+    nsn: str  # national significant number (digits), for look-alike comparison
+    country_code: int
+    short: bool
+    valid: bool
+    emergency: bool
+    error: str | None  # a Reason code when the text is not a number for this region
+    alt_key: str | None = None  # "CC:digits" when a service number follows an area code
+
+
+#: (region the number belongs to, key, nsn, country code, short, valid, emergency, error,
+#: fixed line: True/False, or None when not yet asked)
+RawReading = tuple[str, "str | None", str, int, bool, bool, bool, "str | None", "bool | None"]
+
+#: Regions the packaged readings cover: phonenumbers supports each of them in every release.
+_KNOWN_REGIONS = frozenset(k.partition("|")[0] for k in _known.SPELLINGS)
+
+_numbering_mod: Any = None
+
+
+def _numbering() -> Any:
+    """The phonenumbers-based module, imported on first need (it imports phonenumbers)."""
+    global _numbering_mod
+    if _numbering_mod is None:
+        from . import numbering
+
+        _numbering_mod = numbering
+    return _numbering_mod
+
+
+def is_region(code: str) -> bool:
+    """Whether ``code`` (upper case) is a region phonenumbers knows."""
+    return code in _KNOWN_REGIONS or code in _numbering().SUPPORTED_REGIONS
+
+
+def supported_regions() -> frozenset[str]:
+    """Every region phonenumbers knows."""
+    regions: frozenset[str] = _numbering().SUPPORTED_REGIONS
+    return regions
+
+
+def vanity_regions() -> frozenset[str]:
+    """Regions whose dial pads people spell with letters (1-800-MY-APPLE)."""
+    regions: frozenset[str] = _numbering().VANITY_REGIONS
+    return regions
+
+
+def read_raw(text: str, region: str) -> RawReading:
+    """The registry-independent reading of cleaned ``text`` in ``region``."""
+    k = compact(text)
+    if k is not None:
+        hit = _known.SPELLINGS.get(f"{region}|{k}")
+        if hit is not None:
+            return hit
+    result: RawReading = _numbering().read_raw(text, region, k)
+    return result
+
+
+def finish(
+    raw: RawReading, short_keys: Container[str], short_lengths: Mapping[str, Container[int]] | None = None
+) -> Reading:
+    """Complete a reading with what the registry knows: carrier short codes, service numbers
+    dialled after an area code (``0571-95188`` → ``CN:95188``). ``short_lengths`` (region → the
+    lengths of its short keys), when given, skips looking for lengths no short key has."""
+    home, key, nsn, cc, short, valid, emergency, error, fixed = raw
+    if valid and not short and key is not None:
+        lengths = short_lengths.get(home, ()) if short_lengths is not None else None
+        prefix = home + ":"
+        for cut in (2, 3, 4):
+            size = len(nsn) - cut
+            if size < 3 or (lengths is not None and size not in lengths):
+                continue
+            rest = nsn[cut:]
+            if prefix + rest in short_keys:
+                if fixed is None:
+                    fixed = bool(_numbering().is_fixed_line(key))
+                if fixed:
+                    return Reading(home, key, nsn, cc, short, valid, emergency, error, f"{home}:{rest}")
+                break
+    if not valid and cc and error is not None and error not in ("NOT_A_NUMBER",) and f"{home}:{nsn}" in short_keys:
+        return Reading(home, f"{home}:{nsn}", nsn, cc, True, True, False, None)
+    return Reading(home, key, nsn, cc, short, valid, emergency, error)
+
+
+def read(
+    text: str,
+    region: str,
+    short_keys: Container[str] = (),
+    short_lengths: Mapping[str, Container[int]] | None = None,
+) -> Reading:
+    """Read cleaned ``text`` with ``region`` as the default region."""
+    return finish(read_raw(text, region), short_keys, short_lengths)
+
+
+def key_info(number: str, region: str, *, carrier_short_code: bool = False) -> tuple[str, str, str] | None:
+    """(key, nsn, look-alike family) of a published number, or None when it is not a number."""
+    known = f"{region}|{int(carrier_short_code)}|{number}"
+    if known in _known.PUBLISHED:
+        return _known.PUBLISHED[known]
+    info: tuple[str, str, str] | None = _numbering().key_info(number, region, carrier_short_code=carrier_short_code)
+    return info
+
+
+def key_for(number: str, region: str, *, carrier_short_code: bool = False) -> str | None:
+    """The index key of a published number, or None when it is not a number for ``region``."""
+    info = key_info(number, region, carrier_short_code=carrier_short_code)
+    return info[0] if info else None
+
+
+def record_key(number: str, region: str) -> str | None:
+    """The key of a recorded fake or unverified number: its index key, else ``~cc:nsn``."""
+    known = f"{region}|{number}"
+    if known in _known.RECORDS:
+        return _known.RECORDS[known]
+    key: str | None = _numbering().record_key(number, region)
+    return key

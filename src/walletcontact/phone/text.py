@@ -1,0 +1,196 @@
+"""Text clean-up before a number is read: no phonenumbers here.
+
+``scan`` cleans the text (Unicode digits, invisible and direction-control characters, extensions)
+and records what it found; :mod:`walletcontact.phone.reading` then reads the cleaned text in a region.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+#: Longest input read at all; anything longer is "too long" without further work.
+MAX_INPUT_CHARS = 128
+
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+INVISIBLE = frozenset("\u00ad\u034f\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff")
+#: Separators people and web pages put in numbers; deleted by the fast path too.
+SEPARATORS = " -()./"
+#: ... and the tab, which scan() removes from any text before reading it.
+ASCII_SEPARATORS = SEPARATORS + "\t"
+
+_EXT_MARKERS = (";ext=", ",", ";", " ext", "ext.", "ext", " x", "x", "#", "转", "轉", "分机", "分機")
+
+
+class Scan(NamedTuple):
+    """What the clean-up found in the raw text."""
+
+    text: str  # cleaned: ASCII digits, invisible and bidi characters removed
+    bidi: bool
+    invisible: bool
+    scripts: tuple[str, ...]  # digit scripts seen, e.g. ("ASCII", "FULLWIDTH")
+    letters: bool
+    extension: str | None
+    international: bool  # written with + or an international prefix
+    control: bool
+
+
+def _digit_script(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    if not name:
+        return "OTHER"
+    if name.startswith("DIGIT "):
+        return "ASCII"
+    return name.split(" DIGIT ", 1)[0] if " DIGIT " in name else name.split()[0]
+
+
+#: Digits and the separators that need no cleaning (the plain ASCII spelling of a number).
+PLAIN_CHARS = frozenset("0123456789+" + SEPARATORS)
+_FIRST_PLUS_OR_DIGIT = re.compile(r"[+0-9]")
+
+
+def leading_plus(text: str) -> bool:
+    """Whether the number is written with a leading + (``+86 …``, ``(+86) …``): the first plus sign
+    or digit is a plus, as phonenumbers reads it (it skips what comes before either)."""
+    m = _FIRST_PLUS_OR_DIGIT.search(text)
+    return m is not None and m.group() == "+"
+
+
+def scan(raw: str) -> Scan:
+    """Clean ``raw`` and record what was removed or converted."""
+    text = raw.strip()
+    if text.isascii() and not text.lower().startswith("tel:"):
+        return _scan_ascii(text)
+    return _scan_any(text)
+
+
+#: ``text.translate(ONLY_DIGITS)`` keeps the ASCII digits of ASCII text.
+ONLY_DIGITS = str.maketrans("", "", "".join(chr(i) for i in range(128) if not "0" <= chr(i) <= "9"))
+_ASCII_CONTROLS = str.maketrans("", "", "".join(chr(i) for i in (*range(32), 127)))
+
+
+def _scan_ascii(text: str) -> Scan:
+    """``_scan_any`` for stripped ASCII text (no ``tel:``), in a few string operations: ASCII has
+    no direction controls, invisible characters or other scripts' digits, and NFKC leaves it as
+    it is. tests/test_scan.py checks the two agree."""
+    if text and PLAIN_CHARS.issuperset(text):
+        # plain digits and separators: nothing to convert, remove or report
+        digits = text.translate(ONLY_DIGITS)
+        intl = leading_plus(text) or digits.startswith("00")
+        return Scan(text, False, False, ("ASCII",) if digits else (), False, None, intl, False)
+    control = not text.isprintable()
+    kept = text.translate(_ASCII_CONTROLS) if control else text
+    cleaned, extension = _strip_extensions(kept.strip())
+    digits = cleaned.translate(ONLY_DIGITS)
+    return Scan(
+        text=cleaned,
+        bidi=False,
+        invisible=False,
+        scripts=("ASCII",) if kept.translate(ONLY_DIGITS) else (),
+        letters=cleaned.lower() != cleaned.upper(),
+        extension=extension,
+        international=leading_plus(cleaned) or digits.startswith("00"),
+        control=control,
+    )
+
+
+def _scan_any(text: str) -> Scan:
+    low = text.lower()
+    if low.startswith("tel:"):
+        text = text[4:]
+        if ";phone-context=" in text.lower():
+            head, _, ctx = text.partition(";phone-context=")
+            if ctx.startswith("+") and not head.lstrip().startswith("+"):
+                text = ctx.split(";", 1)[0] + head
+            else:
+                text = head
+    bidi = invisible = letters = control = False
+    scripts: dict[str, None] = {}
+    out: list[str] = []
+    for ch in text:
+        if ch in BIDI_CONTROLS:
+            bidi = True
+            continue
+        if ch in INVISIBLE:
+            invisible = True
+            continue
+        if "0" <= ch <= "9":
+            scripts.setdefault("ASCII", None)
+            out.append(ch)
+            continue
+        cat = unicodedata.category(ch)
+        if cat == "Nd":
+            scripts.setdefault(_digit_script(ch), None)
+            out.append(str(unicodedata.decimal(ch)))
+        elif cat in ("Zs",) or ch in "\u3000":
+            out.append(" ")
+        elif cat in ("Cc", "Cf", "Cs", "Co", "Cn"):
+            control = True
+        else:
+            folded = unicodedata.normalize("NFKC", ch)
+            if folded.isascii() and folded.isalpha():
+                letters = True
+            out.append(folded if folded.isascii() else ch)
+    cleaned = "".join(out).strip()
+    cleaned, extension = _strip_extensions(cleaned)
+    letters = any(c.isascii() and c.isalpha() for c in cleaned)
+    international = leading_plus(cleaned) or digits(cleaned).startswith("00")
+    return Scan(
+        text=cleaned,
+        bidi=bidi,
+        invisible=invisible,
+        scripts=tuple(scripts),
+        letters=letters,
+        extension=extension,
+        international=international,
+        control=control,
+    )
+
+
+#: ASCII upper case to lower case, nothing else: the extension markers are ASCII or Chinese
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _strip_extensions(cleaned: str) -> tuple[str, str | None]:
+    """Remove trailing extensions or menu choices ("ext. 12", ",2", "转2", a final "#") until none
+    is left, so that cleaning twice gives what cleaning once gives."""
+    extension: str | None = None
+    while True:
+        low = cleaned.translate(_ASCII_LOWER)  # same length as cleaned, unlike str.lower() ("İ")
+        # a marker needs digits on both sides, three or more before it
+        digit_count = len(cleaned.translate(ONLY_DIGITS)) if cleaned.isascii() else sum(c.isdigit() for c in cleaned)
+        markers = _EXT_MARKERS if digit_count >= 4 else ()
+        for marker in markers:
+            pos = low.find(marker, 1)
+            if pos > 0:
+                head, tail = cleaned[:pos], cleaned[pos + len(marker) :]
+                tail_digits = "".join(c for c in tail if c.isdigit())
+                head_digits = sum(c.isdigit() for c in head)
+                if tail_digits and head_digits >= 3 and tail.strip().lstrip(". =").isdigit():
+                    cleaned, extension = head.strip(), tail_digits + (extension or "")
+                    break
+        else:
+            if cleaned.endswith("#") and cleaned[:-1].strip():
+                cleaned, extension = cleaned[:-1].strip(), extension or ""
+                continue
+            return cleaned, extension
+
+
+def digits(text: str) -> str:
+    """The ASCII digits of ``text``."""
+    return "".join(c for c in text if "0" <= c <= "9")
+
+
+_ASCII_NUMBER = frozenset("0123456789+")
+_COMPACT = str.maketrans("", "", ASCII_SEPARATORS)
+
+
+def compact(text: str) -> str | None:
+    """The separator-free form of a plain ASCII number (digits, maybe a leading +), else None."""
+    if not text.isascii():
+        return None
+    out = text.translate(_COMPACT)
+    if not out or not _ASCII_NUMBER.issuperset(out) or "+" in out[1:]:
+        return None
+    return out
