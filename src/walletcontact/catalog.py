@@ -240,22 +240,18 @@ class Registry:
         return idx
 
     def reports(self, region: str | None) -> tuple[PhoneChannel, ...]:
+        """The region's authorities' fraud-report lines (see :func:`report_channels`)."""
         if not isinstance(region, str):
             return ()
-        return self._reports.get(region.strip().upper(), ())
+        found = self._reports.get(region)  # a region code as readings give it: no clean-up needed
+        return found if found is not None else self._reports.get(region.strip().upper(), ())
 
     def reports_online(self, region: str | None) -> tuple[Channel, ...]:
         """The region's authorities' websites and e-mail addresses (see :func:`report_online`)."""
         if not isinstance(region, str):
             return ()
-        return self._online.get(region.strip().upper(), ())
-
-    def _online_upper(self, region: str) -> tuple[Channel, ...]:
-        return self._online.get(region, ())
-
-    def _reports_upper(self, region: str) -> tuple[PhoneChannel, ...]:
-        """:meth:`reports` for a region code already in upper case without spaces."""
-        return self._reports.get(region, ())
+        found = self._online.get(region)
+        return found if found is not None else self._online.get(region.strip().upper(), ())
 
 
 def online_target(ch: Channel) -> str:

@@ -4,12 +4,13 @@ verdict here: :mod:`.rules` turns evidence into reasons, :mod:`.result` into an 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from ..index import Entry, PhoneIndex, RecordEntry
 from ..model import Confidence, Direction, Provider, ProviderKind
 from ..phone.reading import Reading, is_region, read, vanity_regions
-from ..phone.text import MAX_INPUT_CHARS, ONLY_DIGITS, Scan, leading_plus, scan
+from ..phone.text import MAX_INPUT_CHARS, Scan, leading_plus, scan
 from .lookalike import find_lookalike
 from .result import Reason, reason
 
@@ -64,58 +65,104 @@ def gather(
     caller: bool,
 ) -> Evidence:
     """The evidence about ``number`` (any object: a non-string is "not a number")."""
-    text = number if isinstance(number, str) else repr(number)
-    ev = Evidence(text, prov, want, caller)
+    if not isinstance(number, str):
+        return _stopped(repr(number), prov, want, caller, region, lambda code: reason("NOT_A_NUMBER"))
+    if len(number) > MAX_INPUT_CHARS:
+        return _stopped(number, prov, want, caller, region, lambda code: reason("TOO_LONG", region=code or "any region"))
     region_code: str | None = None
     if region is not None:
         region_code = region.strip().upper() if isinstance(region, str) else None
         if region_code is None or not is_region(region_code):
-            shown = region if isinstance(region, str) else repr(region)
-            return ev._replace(stop=reason("UNKNOWN_REGION", region=shown[:40]))
-    if not isinstance(number, str):
-        return ev._replace(region=region_code, stop=reason("NOT_A_NUMBER"))
-    if len(number) > MAX_INPUT_CHARS:
-        return ev._replace(region=region_code, stop=reason("TOO_LONG", region=region_code or "any region"))
+            return _stopped(number, prov, want, caller, region, None)
     s = scan(number)
-    if s.scripts == ("ASCII",) and not s.letters:
-        digits = s.text.translate(ONLY_DIGITS)
-    else:
-        digits = "".join(c for c in s.text if c.isdigit())
-    ev = ev._replace(scan=s, digits=digits, region=region_code)
+    digits = s.digits
+    stop: Reason | None = None
     if not s.text:
-        return ev._replace(stop=reason("EMPTY"))
-    if not digits:
-        return ev._replace(stop=reason("NOT_A_NUMBER"))
-    candidates = _candidate_regions(s, region_code, prov, idx)
+        stop = reason("EMPTY")
+    elif not digits:
+        stop = reason("NOT_A_NUMBER")
+    if stop is not None:
+        return Evidence(number, prov, want, caller, s, digits, region_code, stop)
+    candidates = [region_code] if region_code is not None else _candidate_regions(s, None, prov, idx)
     if not candidates:
-        return ev._replace(region=None, stop=reason("REGION_NEEDED"))
+        return Evidence(number, prov, want, caller, s, digits, None, reason("REGION_NEEDED"))
     vanity = False
     if s.letters:
         plus_one = leading_plus(s.text) and digits.startswith("1")
         lettered = [c for c in candidates if plus_one or c in vanity_regions()]
         if not lettered:
-            return ev._replace(region=candidates[0], stop=reason("LETTERS_NOT_USED", region=candidates[0]))
+            first = candidates[0]
+            return Evidence(number, prov, want, caller, s, digits, first, reason("LETTERS_NOT_USED", region=first))
         candidates, vanity = lettered, True
-    readings = [read(s.text, c, idx.short_keys, idx.short_lengths) for c in candidates]
-    r, entries, via_alt = _choose(readings, prov, want, idx, national=not s.international)
-    ev = ev._replace(region=r.region, vanity=vanity, reading=r, entries=entries, via_alt=via_alt)
+    if len(candidates) == 1:
+        r = read(s.text, candidates[0], idx.short_keys, idx.short_lengths, s.compact)
+        entries, via_alt = _matches(r, idx, national=not s.international)
+    else:
+        readings = [read(s.text, c, idx.short_keys, idx.short_lengths, s.compact) for c in candidates]
+        r, entries, via_alt = _choose(readings, prov, want, idx, national=not s.international)
+    wanted: tuple[Entry, ...] = ()
+    others: tuple[Entry, ...] = ()
     if entries:
         wanted = entries if prov is None else tuple(e for e in entries if e.provider.id == prov.id)
         good = sorted((e for e in wanted if e.channel.direction.allows(want)), key=rank)
         if good and r.valid:
-            return ev._replace(wanted=wanted, best=good[0], good=tuple(good))
-        others = tuple(e for e in entries if e.provider.id != prov.id) if prov is not None else ()
-        ev = ev._replace(wanted=wanted, others=others)
+            return Evidence(
+                number, prov, want, caller, s, digits, r.region, None, vanity, r, entries, via_alt, wanted,
+                good[0], tuple(good),
+            )  # fmt: skip
+        if prov is not None:
+            others = tuple(e for e in entries if e.provider.id != prov.id)
+    fakes: tuple[RecordEntry, ...] = ()
+    unverified: tuple[RecordEntry, ...] = ()
     listed = _record_keys(r, idx)
     if listed:
         fakes = _records(idx.fakes, listed, s, prov)
-        ev = ev._replace(fakes=fakes, unverified=() if fakes else _records(idx.unverified, listed, s, prov))
-    if not ev.wanted and not r.emergency:
-        exclude = frozenset(e.key for e in entries) if entries else frozenset()
-        look = find_lookalike(idx, r.nsn, r.country_code, r.region, prov, exclude)
-        if look is not None:
-            ev = ev._replace(lookalike=look)
-    return ev
+        if not fakes:
+            unverified = _records(idx.unverified, listed, s, prov)
+    look: tuple[Entry, str] | None = None
+    if not wanted and not r.emergency:
+        look = find_lookalike(
+            idx, r.nsn, r.country_code, r.region, prov, frozenset(e.key for e in entries) if entries else _NONE
+        )
+    return Evidence(
+        number, prov, want, caller, s, digits, r.region, None, vanity, r, entries, via_alt, wanted,
+        None, (), others, fakes, unverified, look,
+    )  # fmt: skip
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+def _stopped(
+    number: str,
+    prov: Provider | None,
+    want: Direction,
+    caller: bool,
+    region: object,
+    why: Callable[[str | None], Reason] | None,
+) -> Evidence:
+    """Evidence of a text or region that could not be read at all (``why`` is None for a region
+    that is not one)."""
+    if why is None:
+        shown = region if isinstance(region, str) else repr(region)
+        return Evidence(number, prov, want, caller, stop=reason("UNKNOWN_REGION", region=shown[:40]))
+    code = region.strip().upper() if isinstance(region, str) else None
+    if region is not None and (code is None or not is_region(code)):
+        return _stopped(number, prov, want, caller, region, None)
+    return Evidence(number, prov, want, caller, region=code, stop=why(code))
+
+
+def _matches(r: Reading, idx: PhoneIndex, *, national: bool) -> tuple[tuple[Entry, ...], bool]:
+    """The published numbers one reading matches, and whether as "area code + service number"
+    (accepted only in national form: whether +86 571 95188 reaches the service from abroad is not
+    something the data can vouch for)."""
+    hits = idx.by_key.get(r.key, ()) if r.key is not None else ()
+    if hits:
+        return hits, False
+    if r.alt_key is not None and national:
+        hits = idx.by_key.get(r.alt_key, ())
+        return hits, bool(hits)
+    return (), False
 
 
 def _candidate_regions(s: Scan, region: str | None, prov: Provider | None, idx: PhoneIndex) -> list[str]:
@@ -141,19 +188,8 @@ def _candidate_regions(s: Scan, region: str | None, prov: Provider | None, idx: 
 def _choose(
     readings: list[Reading], prov: Provider | None, want: Direction, idx: PhoneIndex, *, national: bool
 ) -> tuple[Reading, tuple[Entry, ...], bool]:
-    """The reading to report on, the index entries it matched, and whether via area code.
-
-    An area code before a service number (0571-95188) is accepted only in national form: whether
-    +86 571 95188 reaches the service from abroad is not something the data can vouch for."""
-    if len(readings) == 1:
-        r = readings[0]
-        hits = idx.by_key.get(r.key, ()) if r.key is not None else ()
-        if hits:
-            return r, hits, False
-        if r.alt_key is not None and national:
-            hits = idx.by_key.get(r.alt_key, ())
-            return r, hits, bool(hits)
-        return r, (), False
+    """Of several readings (no region given), the one to report on, the index entries it
+    matched, and whether via area code."""
     best: tuple[int, Reading, list[Entry], bool] | None = None
     collected: list[Entry] = []
     # with no region and no provider, several regions may read the digits as an official number:

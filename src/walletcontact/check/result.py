@@ -243,8 +243,8 @@ def build(ev: Evidence, reasons: tuple[Reason, ...], reg: Registry) -> NumberChe
         report_online = _for_region(reg, prov, region, True) if ev.caller else ()
     else:
         region = r.region
-        report_to = _for_region(reg, prov, region, False)
-        report_online = _for_region(reg, prov, region, True)
+        report_to = reg.reports(region)
+        report_online = reg.reports_online(region)
     look = ev.lookalike
     return NumberCheck(
         number=ev.number,

@@ -205,36 +205,51 @@ def spoofable(ev: Evidence) -> Reason | None:
     return reason("SPOOFABLE") if ev.caller else None
 
 
-#: Every rule, in the order answers list their reasons.
-RULES: tuple[Rule, ...] = (
+#: Every rule, in the order answers list their reasons, in groups: a group is asked only when
+#: the evidence has what its rules look at (most answers need two or three groups).
+NOTES: tuple[Rule, ...] = (
     bidi_control,
     invisible_characters,
     control_characters,
     digit_scripts,
     extension_dropped,
-    not_read,
-    vanity_letters,
-    official,
-    area_code_service,
-    reported_only,
-    ambiguous,
-    wrong_direction,
-    other_provider,
-    known_fake,
-    unverified,
-    emergency,
-    invalid,
-    not_listed,
-    lookalike,
-    phone_support,
-    spoofable,
+    vanity_letters,  # never with a stop: letters that were read made a reading
 )
+STOP: tuple[Rule, ...] = (not_read,)
+OFFICIAL: tuple[Rule, ...] = (official, area_code_service, reported_only, ambiguous)
+MATCHED: tuple[Rule, ...] = (wrong_direction, other_provider)
+RECORDED: tuple[Rule, ...] = (known_fake, unverified)
+READING: tuple[Rule, ...] = (emergency, invalid, not_listed, lookalike, phone_support)
+CALLER: tuple[Rule, ...] = (spoofable,)
+RULES: tuple[Rule, ...] = NOTES + STOP + OFFICIAL + MATCHED + RECORDED + READING + CALLER
+
+
+def _rules(ev: Evidence) -> tuple[Rule, ...]:
+    """The rules to ask, in order: the groups whose subject the evidence has."""
+    s = ev.scan
+    noted = ev.vanity or (
+        s is not None and (s.bidi or s.invisible or s.control or s.extension is not None or s.scripts not in _PLAIN)
+    )
+    if ev.stop is not None:
+        found = STOP
+    elif ev.best is not None:
+        found = OFFICIAL
+    elif ev.wanted or ev.others or ev.fakes or ev.unverified:
+        found = (MATCHED if ev.wanted or ev.others else ()) + (RECORDED if ev.fakes or ev.unverified else ()) + READING
+    else:
+        found = READING
+    if noted:
+        found = NOTES + found
+    return found + CALLER if ev.caller else found
+
+
+_PLAIN = ((), ("ASCII",))
 
 
 def reasons(ev: Evidence) -> tuple[Reason, ...]:
     """The reasons of every rule that applies, in order."""
     out: list[Reason] = []
-    for rule in RULES:
+    for rule in _rules(ev):
         found = rule(ev)
         if found is None:
             continue

@@ -258,19 +258,34 @@ def _fast_parse(digits: str, region: str) -> phonenumbers.PhoneNumber:
     length, leading zeros), using phonenumbers' own helpers; the clean-up is what a plain digit
     string does not need. tests/test_phone_fast.py checks it against ``parse`` over every region.
     """
+    cc, national = _fast_parts(digits, region)
+    return make_number(cc, national)
+
+
+def make_number(cc: int, national: str) -> phonenumbers.PhoneNumber:
+    """The ``PhoneNumber`` that ``parse`` makes of country code ``cc`` and ``national``."""
+    numobj = phonenumbers.PhoneNumber(country_code=cc)
+    phonenumbers.phonenumberutil._set_italian_leading_zeros_for_phone_number(national, numobj)
+    numobj.national_number = int(national)
+    return numobj
+
+
+def _fast_parts(digits: str, region: str) -> tuple[int, str]:
+    """What :func:`_fast_parse` reads, before it is made a ``PhoneNumber``: the country code and
+    the national significant number (``parse`` keeps its leading zeros as the Italian leading zero,
+    so the string is the number's ``national_significant_number``)."""
     u = phonenumbers.phonenumberutil
-    numobj = phonenumbers.PhoneNumber()
     metadata = metadata_for(region)
     if metadata is None:
         raise HandOver(region)
-    country_code, national = _extract_country_code(u, digits, metadata, numobj)
+    country_code, national = _extract_country_code(u, digits, metadata)
     if country_code != 0:
         number_region = u.region_code_for_country_code(country_code)
         if number_region != region:
             metadata = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(country_code, number_region)
     else:
-        national += digits  # a plain digit string normalises to itself
-        numobj.country_code = metadata.country_code
+        national = digits  # a plain digit string normalises to itself
+        country_code = metadata.country_code
     if len(national) < u._MIN_LENGTH_FOR_NSN:
         raise HandOver("too short")
     if metadata is not None and _may_have_national_prefix(national, metadata):
@@ -283,9 +298,7 @@ def _fast_parse(digits: str, region: str) -> phonenumbers.PhoneNumber:
             national = potential
     if len(national) > u._MAX_LENGTH_FOR_NSN:  # where parse gives up on a long number too
         raise NumberParseException(NumberParseException.TOO_LONG, "The string supplied is too long to be a phone number.")
-    u._set_italian_leading_zeros_for_phone_number(national, numobj)
-    numobj.national_number = int(national)
-    return numobj
+    return country_code, national
 
 
 def _may_have_national_prefix(national: str, metadata: Any) -> bool:
@@ -296,9 +309,7 @@ def _may_have_national_prefix(national: str, metadata: Any) -> bool:
     return bool(pattern) and compiled(pattern).match(national) is not None
 
 
-def _extract_country_code(
-    u: Any, digits: str, metadata: Any, numobj: phonenumbers.PhoneNumber
-) -> tuple[int, str]:
+def _extract_country_code(u: Any, digits: str, metadata: Any) -> tuple[int, str]:
     """``_maybe_extract_country_code`` for a digit string, without its Unicode normalisation."""
     if digits.startswith("+"):
         full, from_default = digits[1:], False
@@ -316,7 +327,6 @@ def _extract_country_code(
         cc, rest_of_number = u._extract_country_code(full)
         if cc == 0:
             raise HandOver("country code not recognised")
-        numobj.country_code = cc
         return cc, rest_of_number
     default_cc = str(metadata.country_code)
     if full.startswith(default_cc):
@@ -325,9 +335,7 @@ def _extract_country_code(
         if (
             not u._match_national_number(full, general, False) and u._match_national_number(potential, general, False)
         ) or u._test_number_length(full, metadata) == phonenumbers.ValidationResult.TOO_LONG:
-            numobj.country_code = metadata.country_code
             return metadata.country_code, potential
-    numobj.country_code = 0
     return 0, ""
 
 
@@ -371,6 +379,37 @@ def _fast_self_check(region: str) -> bool:
 #: Whether the fast route agrees with the installed phonenumbers, checked once on first use with
 #: a region already in use (``_valid.probe_regions``).
 fast_agrees: Once[bool] = Once(lambda: all(_fast_self_check(r) for r in probe_regions()))
+
+
+def parts(digits: str, region: str) -> tuple[int, str] | None:
+    """(country code, national significant number) of a plain digit string as ``parse`` reads it,
+    without making a ``PhoneNumber``; None when the fast route leaves it to ``parse``. Raises the
+    ``NumberParseException`` that ``parse`` raises at the same step."""
+    global _fast_ok
+    if _fast_ok and fast_agrees.get() and 3 <= len(digits.lstrip("+")) <= _FAST_MAX_DIGITS:
+        try:
+            return _fast_parts(digits, region)
+        except NumberParseException:
+            raise
+        except HandOver:
+            return None
+        except AttributeError:  # helpers renamed in another phonenumbers: use parse from now on
+            _fast_ok = False
+        except Exception:  # a surprise: let parse decide
+            return None
+    return None
+
+
+def valid_and_region(cc: int, nsn: str) -> tuple[str | None, bool] | None:
+    """(``region_code_for_number``, ``is_valid_number``) of the number, or None when this module
+    cannot answer (phonenumbers' internals are not what it expects)."""
+    global _ok
+    if _ok and agrees.get():
+        try:
+            return _region_and_validity(cc, nsn)
+        except AttributeError:  # pragma: no cover - as in is_valid
+            _ok = False
+    return None
 
 
 def parse(text: str, region: str, digits: str | None = None) -> phonenumbers.PhoneNumber:

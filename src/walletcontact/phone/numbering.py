@@ -6,7 +6,7 @@ from __future__ import annotations
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberType, shortnumberinfo
 
-from ._fast import is_valid, parse, region_code
+from ._fast import is_valid, make_number, parse, parts, region_code, valid_and_region
 from .text import digits as ascii_digits
 from .text import leading_plus, scan
 
@@ -24,6 +24,8 @@ __all__ = [
 ]
 
 SUPPORTED_REGIONS = frozenset(phonenumbers.SUPPORTED_REGIONS)
+#: country code -> its regions, as ``region_codes_for_country_code`` gives them
+_REGIONS_OF = phonenumbers.COUNTRY_CODE_TO_REGION_CODE
 
 #: Regions whose dial pads people commonly spell with letters (1-800-MY-APPLE).
 VANITY_REGIONS = frozenset(phonenumbers.region_codes_for_country_code(1)) | {
@@ -47,7 +49,21 @@ def read_raw(text: str, region: str, compacted: str | None = None) -> RawReading
     """Read cleaned ``text`` with ``region`` as the default region (see ``reading.RawReading``);
     ``compacted`` is ``compact(text)`` when the caller has it."""
     try:
-        number = parse(text, region, compacted)
+        if compacted is not None:
+            # a plain digit string: most are valid numbers, answered without a PhoneNumber
+            found = parts(compacted, region)
+            if found is not None:
+                cc, nsn = found
+                answer = valid_and_region(cc, nsn)
+                if answer is not None and answer[1]:
+                    regions = _REGIONS_OF.get(cc, ())
+                    home = region if region in regions or not regions else answer[0] or regions[0]
+                    return (home, f"+{cc}{nsn}", nsn, cc, False, True, False, None, None)
+                number = make_number(cc, nsn)
+            else:
+                number = parse(text, region, compacted)
+        else:
+            number = parse(text, region, compacted)
     except NumberParseException as exc:
         code = {
             NumberParseException.INVALID_COUNTRY_CODE: "INVALID_COUNTRY_CODE",
@@ -58,7 +74,11 @@ def read_raw(text: str, region: str, compacted: str | None = None) -> RawReading
         return (region, None, ascii_digits(text), 0, False, False, False, code, False)
     number.extension = None
     cc = number.country_code or 0
-    nsn = phonenumbers.national_significant_number(number)
+    # phonenumbers.national_significant_number, without its function calls
+    nsn = str(number.national_number)
+    if number.italian_leading_zero:
+        zeros = number.number_of_leading_zeros
+        nsn = "0" * (1 if zeros is None else zeros) + nsn
     home = region_for(number, region, nsn)
     if is_valid(number, nsn):
         return (home, f"+{cc}{nsn}", nsn, cc, False, True, False, None, None)  # E.164 of a valid number

@@ -82,15 +82,20 @@ def vanity_regions() -> frozenset[str]:
     return regions
 
 
-def read_raw(text: str, region: str) -> RawReading:
-    """The registry-independent reading of cleaned ``text`` in ``region``."""
-    k = compact(text)
+def read_raw(text: str, region: str, compacted: str | bool | None = False) -> RawReading:
+    """The registry-independent reading of cleaned ``text`` in ``region`` (``compacted``: its
+    :func:`~walletcontact.phone.text.compact` form, when the caller has it)."""
+    k = compact(text) if compacted is False or compacted is True else compacted
     if k is not None:
-        hit = _known.SPELLINGS.get(f"{region}|{k}")
+        hit = _SPELLINGS.get(region + "|" + k)
         if hit is not None:
             return hit
-    result: RawReading = _numbering().read_raw(text, region, k)
+    numbering = _numbering_mod if _numbering_mod is not None else _numbering()
+    result: RawReading = numbering.read_raw(text, region, k)
     return result
+
+
+_SPELLINGS = _known.SPELLINGS
 
 
 def finish(
@@ -102,6 +107,8 @@ def finish(
     home, key, nsn, cc, short, valid, emergency, error, fixed = raw
     if valid and not short and key is not None:
         lengths = short_lengths.get(home, ()) if short_lengths is not None else None
+        if lengths == ():  # the region has no short number for an area code to come before
+            return Reading(home, key, nsn, cc, short, valid, emergency, error)
         prefix = home + ":"
         for cut in (2, 3, 4):
             size = len(nsn) - cut
@@ -124,9 +131,10 @@ def read(
     region: str,
     short_keys: Container[str] = (),
     short_lengths: Mapping[str, Container[int]] | None = None,
+    compacted: str | bool | None = False,
 ) -> Reading:
     """Read cleaned ``text`` with ``region`` as the default region."""
-    return finish(read_raw(text, region), short_keys, short_lengths)
+    return finish(read_raw(text, region, compacted), short_keys, short_lengths)
 
 
 def key_info(number: str, region: str, *, carrier_short_code: bool = False) -> tuple[str, str, str] | None:

@@ -34,6 +34,10 @@ class Scan(NamedTuple):
     extension: str | None
     international: bool  # written with + or an international prefix
     control: bool
+    #: the digits of the cleaned text, and its separator-free form when it is a plain number
+    #: (digits, maybe a leading +; see :func:`compact`)
+    digits: str = ""
+    compact: str | None = None
 
 
 def _digit_script(ch: str) -> str:
@@ -60,9 +64,18 @@ def leading_plus(text: str) -> bool:
 def scan(raw: str) -> Scan:
     """Clean ``raw`` and record what was removed or converted."""
     text = raw.strip()
-    if text.isascii() and not text.lower().startswith("tel:"):
-        return _scan_ascii(text)
+    if text.isascii():
+        if text and PLAIN_CHARS.issuperset(text):  # the commonest case, in a few string operations
+            digits = text.translate(ONLY_DIGITS)
+            # only separators can come before the first plus sign or digit of a plain text
+            intl = text.lstrip(SEPARATORS)[:1] == "+" or digits.startswith("00")
+            return Scan(text, False, False, _ASCII if digits else (), False, None, intl, False, digits, compact(text))
+        if text[:4].lower() != "tel:":
+            return _scan_ascii(text)
     return _scan_any(text)
+
+
+_ASCII = ("ASCII",)
 
 
 #: ``text.translate(ONLY_DIGITS)`` keeps the ASCII digits of ASCII text.
@@ -78,20 +91,23 @@ def _scan_ascii(text: str) -> Scan:
         # plain digits and separators: nothing to convert, remove or report
         digits = text.translate(ONLY_DIGITS)
         intl = leading_plus(text) or digits.startswith("00")
-        return Scan(text, False, False, ("ASCII",) if digits else (), False, None, intl, False)
+        return Scan(text, False, False, ("ASCII",) if digits else (), False, None, intl, False, digits, compact(text))
     control = not text.isprintable()
     kept = text.translate(_ASCII_CONTROLS) if control else text
     cleaned, extension = _strip_extensions(kept.strip())
     digits = cleaned.translate(ONLY_DIGITS)
+    letters = cleaned.lower() != cleaned.upper()
     return Scan(
         text=cleaned,
         bidi=False,
         invisible=False,
         scripts=("ASCII",) if kept.translate(ONLY_DIGITS) else (),
-        letters=cleaned.lower() != cleaned.upper(),
+        letters=letters,
         extension=extension,
         international=leading_plus(cleaned) or digits.startswith("00"),
         control=control,
+        digits=digits if not letters else "".join(c for c in cleaned if c.isdigit()),
+        compact=compact(cleaned),
     )
 
 
@@ -145,6 +161,10 @@ def _scan_any(text: str) -> Scan:
         extension=extension,
         international=international,
         control=control,
+        digits=cleaned.translate(ONLY_DIGITS)
+        if tuple(scripts) == ("ASCII",) and not letters
+        else "".join(c for c in cleaned if c.isdigit()),
+        compact=compact(cleaned),
     )
 
 
@@ -188,9 +208,7 @@ _COMPACT = str.maketrans("", "", ASCII_SEPARATORS)
 
 def compact(text: str) -> str | None:
     """The separator-free form of a plain ASCII number (digits, maybe a leading +), else None."""
-    if not text.isascii():
-        return None
     out = text.translate(_COMPACT)
-    if not out or not _ASCII_NUMBER.issuperset(out) or "+" in out[1:]:
+    if not out or not _ASCII_NUMBER.issuperset(out) or out.find("+", 1) >= 0:
         return None
     return out
