@@ -66,6 +66,9 @@ class PhoneIndex:
         self.unverified = {k: tuple(v) for k, v in unverified.items()}
         #: every key either table lists (one membership test instead of two)
         self.record_keys = frozenset(self.fakes) | frozenset(self.unverified)
+        #: the national digits of every record keyed by its digits (``~cc:nsn``): most readings
+        #: need no ``~`` key made to know that no record lists them
+        self.record_digits = frozenset(k.partition(":")[2] for k in self.record_keys if k.startswith("~"))
         self.by_family = {k: tuple(v) for k, v in by_cc.items()}
         #: family → nsn length → entries (look-alikes compare only lengths that can match)
         self.family_lengths: dict[str, dict[int, tuple[Entry, ...]]] = {}

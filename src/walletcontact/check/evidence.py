@@ -114,7 +114,12 @@ def gather(
             others = tuple(e for e in entries if e.provider.id != prov.id)
     fakes: tuple[RecordEntry, ...] = ()
     unverified: tuple[RecordEntry, ...] = ()
-    listed = _record_keys(r, idx)
+    rk = idx.record_keys
+    listed = (
+        _record_keys(r, idx)
+        if (r.key is not None and r.key in rk) or (r.alt_key is not None and r.alt_key in rk) or r.nsn in idx.record_digits
+        else ()
+    )
     if listed:
         fakes = _records(idx.fakes, listed, s, prov)
         if not fakes:

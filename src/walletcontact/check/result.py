@@ -74,7 +74,7 @@ def reason(code: str, **params: str) -> Reason:
     return Reason(code, tuple(params.items()))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 class NumberCheck:
     """The verdict on one number, with everything needed to explain it."""
 

@@ -149,7 +149,7 @@ def unverified(ev: Evidence) -> Reason | None:
 
 def emergency(ev: Evidence) -> Reason | None:
     r = ev.reading
-    if ev.best is not None or r is None or not r.emergency:
+    if r is None or not r.emergency or ev.best is not None:
         return None
     return reason("EMERGENCY", number=ev.scan_text, region=r.region)
 
@@ -157,27 +157,28 @@ def emergency(ev: Evidence) -> Reason | None:
 def invalid(ev: Evidence) -> Reason | None:
     """The reading's own problem (TOO_SHORT, TOO_LONG, INVALID_COUNTRY_CODE, INVALID_NUMBER...)."""
     r = ev.reading
-    if ev.best is not None or r is None or r.emergency or r.valid:
+    if r is None or r.valid or r.emergency or ev.best is not None:
         return None
-    return reason(r.error or "INVALID_NUMBER", region=r.region, digits=ev.digits)
+    return Reason(r.error or "INVALID_NUMBER", (("region", r.region), ("digits", ev.digits)))
 
 
 def not_listed(ev: Evidence) -> Reason | None:
     """NOT_LISTED (NOT_LISTED_ANY with no provider): a real number that nobody publishes."""
     r = ev.reading
-    if ev.best is not None or r is None or not r.valid or r.emergency:
+    if r is None or not r.valid or r.emergency or ev.best is not None:
         return None
     if ev.wanted or ev.others or ev.fakes or ev.unverified:
         return None
     if ev.provider is not None:
         return reason("NOT_LISTED", number=ev.scan_text, **_names(ev.provider))
-    return reason("NOT_LISTED_ANY", number=ev.scan_text)
+    return Reason("NOT_LISTED_ANY", (("number", ev.scan_text),))
 
 
 def lookalike(ev: Evidence) -> Reason | None:
-    if ev.lookalike is None:
+    found = ev.lookalike
+    if found is None:
         return None
-    e, how = ev.lookalike
+    e, how = found
     return reason("LOOKALIKE", number=ev.scan_text, official=e.channel.number, how=how, **_other_names(e.provider))
 
 
@@ -192,7 +193,7 @@ _SUPPORT_CODES = {
 def phone_support(ev: Evidence) -> Reason | None:
     """NO_PHONE_SUPPORT, VIA_BANK or NO_VERIFIED_NUMBER: what the provider says about phone support."""
     prov = ev.provider
-    if prov is None or ev.best is not None or ev.reading is None:
+    if prov is None or ev.reading is None or ev.best is not None:
         return None
     code = _SUPPORT_CODES.get(prov.phone_support.status)
     return reason(code, **_names(prov)) if code is not None else None
@@ -226,10 +227,6 @@ RULES: tuple[Rule, ...] = NOTES + STOP + OFFICIAL + MATCHED + RECORDED + READING
 
 def _rules(ev: Evidence) -> tuple[Rule, ...]:
     """The rules to ask, in order: the groups whose subject the evidence has."""
-    s = ev.scan
-    noted = ev.vanity or (
-        s is not None and (s.bidi or s.invisible or s.control or s.extension is not None or s.scripts not in _PLAIN)
-    )
     if ev.stop is not None:
         found = STOP
     elif ev.best is not None:
@@ -238,7 +235,11 @@ def _rules(ev: Evidence) -> tuple[Rule, ...]:
         found = (MATCHED if ev.wanted or ev.others else ()) + (RECORDED if ev.fakes or ev.unverified else ()) + READING
     else:
         found = READING
-    if noted:
+    s = ev.scan
+    if ev.vanity or (
+        s is not None
+        and (s.bidi or s.invisible or s.control or s.extension is not None or s.scripts not in _PLAIN)
+    ):
         found = NOTES + found
     return found + CALLER if ev.caller else found
 
@@ -251,10 +252,9 @@ def reasons(ev: Evidence) -> tuple[Reason, ...]:
     out: list[Reason] = []
     for rule in _rules(ev):
         found = rule(ev)
-        if found is None:
-            continue
-        if isinstance(found, Reason):
-            out.append(found)
-        else:
-            out.extend(found)
+        if found is not None:
+            if type(found) is Reason:
+                out.append(found)
+            else:
+                out.extend(found)  # type: ignore[arg-type]
     return tuple(out)

@@ -66,10 +66,15 @@ def scan(raw: str) -> Scan:
     text = raw.strip()
     if text.isascii():
         if text and PLAIN_CHARS.issuperset(text):  # the commonest case, in a few string operations
-            digits = text.translate(ONLY_DIGITS)
-            # only separators can come before the first plus sign or digit of a plain text
+            k = text.translate(_COMPACT)
+            if k and k.find("+", 1) < 0:  # digits with at most a leading plus: a plain number
+                # only separators can come before the first plus sign or digit of a plain text
+                digits = k[1:] if k[0] == "+" else k
+                intl = k[0] == "+" or digits.startswith("00")
+                return Scan(text, False, False, _ASCII if digits else (), False, None, intl, False, digits, k)
+            digits = k.replace("+", "")
             intl = text.lstrip(SEPARATORS)[:1] == "+" or digits.startswith("00")
-            return Scan(text, False, False, _ASCII if digits else (), False, None, intl, False, digits, compact(text))
+            return Scan(text, False, False, _ASCII if digits else (), False, None, intl, False, digits, None)
         if text[:4].lower() != "tel:":
             return _scan_ascii(text)
     return _scan_any(text)
