@@ -7,61 +7,9 @@ from typing import Any
 import pytest
 
 import walletcontact as wc
+from _factory import SEEN, make_provider
 
-SEEN = "2026-11-01"
-
-
-def make_provider(pid: str = "acme-pay", **over: Any) -> dict[str, Any]:
-    """A small valid single-provider document (custom data a user might write)."""
-    doc: dict[str, Any] = {
-        "schema": 1,
-        "id": pid,
-        "names": {"en": "Acme Pay", "zh-Hans": "艾克美支付"},
-        "aliases": ["Acme Wallet"],
-        "operator": "Acme Payments Ltd",
-        "regions": ["GB"],
-        "domains": ["acme.example.com"],
-        "phone_support": {"status": "published"},
-        "channels": [
-            {
-                "type": "website",
-                "url": "https://acme.example.com/help",
-                "confidence": "official",
-                "sources": [{"url": "https://acme.example.com/help", "kind": "official", "seen": SEEN}],
-                "verified_on": SEEN,
-            },
-            {
-                "type": "phone",
-                "number": "+44 20 7946 0000",
-                "region": "GB",
-                "direction": "inbound",
-                "confidence": "official",
-                "sources": [{"url": "https://acme.example.com/contact", "kind": "official", "seen": SEEN}],
-                "verified_on": SEEN,
-            },
-            {
-                "type": "phone",
-                "number": "020 7946 0999",
-                "region": "GB",
-                "direction": "outbound",
-                "confidence": "official",
-                "sources": [{"url": "https://acme.example.com/calls", "kind": "official", "seen": SEEN}],
-                "verified_on": SEEN,
-            },
-        ],
-        "caller_policies": [
-            {
-                "code": "never-asks-codes",
-                "text": {"en": "Acme never asks for one-time codes."},
-                "confidence": "official",
-                "sources": [{"url": "https://acme.example.com/security", "kind": "official", "seen": SEEN}],
-            }
-        ],
-        "sources": [{"url": "https://acme.example.com/", "kind": "official", "seen": SEEN}],
-        "verified_on": SEEN,
-    }
-    doc.update(over)
-    return doc
+__all__ = ["SEEN", "make_provider"]
 
 
 @pytest.fixture
@@ -81,6 +29,6 @@ def builtin() -> wc.Registry:
     return wc.default_registry()
 
 
-# The atheris harnesses are programs, run by tests/test_fuzz_smoke.py in a subprocess; pytest's
+# The atheris harnesses are programs, run by tests/test_fuzz.py in a subprocess; pytest's
 # doctest collection must not import them (atheris may not be installed).
 collect_ignore_glob = ["fuzz/*.py"]

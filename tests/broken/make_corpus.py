@@ -10,7 +10,7 @@ from typing import Any
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parent))
-from conftest import make_provider  # noqa: E402
+from _factory import make_provider  # noqa: E402
 
 base = make_provider()
 cases: list[tuple[str, str, Any, Any]] = []

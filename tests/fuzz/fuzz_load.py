@@ -43,7 +43,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from _harness import atheris, run
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/, for conftest
-from conftest import SEEN, make_provider
+from _factory import SEEN, make_provider
 
 #: A valid single-provider document: the one the tests use (``tests/conftest.py::make_provider``).
 SEED_DOC: dict[str, Any] = make_provider()

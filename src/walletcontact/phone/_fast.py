@@ -5,7 +5,7 @@ a country code shared by several regions (+1, +7, +44 …) it repeats that for e
 fits. Call logs check the same few regions over and over, so this module compiles, per region's
 metadata and per number length, the type patterns that can apply into one alternation and keeps
 it. The decisions are phonenumbers' own, step for step (see ``is_valid`` below);
-tests/test_valid_fast.py compares the two over every region and random digit strings.
+tests/test_reading_validity.py compares the two over every region and random digit strings.
 
 Only used through :func:`is_valid`, which falls back to phonenumbers itself when its internals
 look different from what this module expects.
@@ -256,7 +256,7 @@ def _fast_parse(digits: str, region: str) -> phonenumbers.PhoneNumber:
 
     It runs the same steps as ``parse`` after its text clean-up (country code, national prefix,
     length, leading zeros), using phonenumbers' own helpers; the clean-up is what a plain digit
-    string does not need. tests/test_phone_fast.py checks it against ``parse`` over every region.
+    string does not need. tests/test_reading_parse.py checks it against ``parse`` over every region.
     """
     cc, national = _fast_parts(digits, region)
     return make_number(cc, national)
@@ -356,7 +356,7 @@ def _fast_self_check(region: str) -> bool:
     """Whether the fast route still reads as ``phonenumbers.parse`` does, on a few spellings of
     ``region``'s example numbers (national, with the national prefix, +cc, IDD + cc, too long).
     A phonenumbers release that changed its parse steps would most likely fail this; ``parse``
-    itself is then used from then on. tests/test_phone_fast.py compares the two exhaustively."""
+    itself is then used from then on. tests/test_reading_parse.py compares the two exhaustively."""
     try:
         cc = str(phonenumbers.country_code_for_region(region))
         for kind in (PhoneNumberType.FIXED_LINE, PhoneNumberType.MOBILE):

@@ -91,7 +91,7 @@ _ASCII_CONTROLS = str.maketrans("", "", "".join(chr(i) for i in (*range(32), 127
 def _scan_ascii(text: str) -> Scan:
     """``_scan_any`` for stripped ASCII text (no ``tel:``), in a few string operations: ASCII has
     no direction controls, invisible characters or other scripts' digits, and NFKC leaves it as
-    it is. tests/test_scan.py checks the two agree."""
+    it is. tests/test_reading_cleanup.py checks the two agree."""
     if text and PLAIN_CHARS.issuperset(text):
         # plain digits and separators: nothing to convert, remove or report
         digits = text.translate(ONLY_DIGITS)

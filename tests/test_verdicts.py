@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import walletcontact as wc
-from conftest import SEEN, make_provider
+from _factory import SEEN, make_provider
 from walletcontact.check import lookalike_kind
 
 

@@ -164,6 +164,7 @@ def test_check_many_in_a_process_pool() -> None:
 # ---------------------------------------------------------------- the Dask recipe (docs/scaling.md)
 
 
+@pytest.mark.slow
 def test_dask_map_partitions_on_a_local_cluster() -> None:
     pandas = pytest.importorskip("pandas")
     dd = pytest.importorskip("dask.dataframe")

@@ -381,6 +381,7 @@ def test_check_many_streams_a_generator_in_bounded_memory() -> None:
     assert peak < 32 * MiB, peak
 
 
+@pytest.mark.slow
 def test_check_many_cache_bounds_memory_on_distinct_numbers() -> None:
     """Every string distinct: memory is bounded by ``cache_size``, not by the stream."""
 

@@ -17,6 +17,10 @@ from walletcontact.load.builtin import load_builtin
 ROOT = Path(__file__).resolve().parent.parent
 
 
+#: building a wheel takes seconds (CI runs the slow tests too: see .ci/run)
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")

@@ -18,6 +18,10 @@ pytest.importorskip("atheris")
 FUZZ = Path(__file__).resolve().parent / "fuzz"
 
 
+#: each runs a harness for a few seconds (CI runs the slow tests too: see .ci/run)
+pytestmark = pytest.mark.slow
+
+
 def _fuzz(script: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "WALLETCONTACT_FUZZ_STRICT"}
     return subprocess.run(
