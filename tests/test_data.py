@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import importlib_resources
+import phonenumbers
 import pytest
 
 import walletcontact as wc
@@ -202,3 +203,16 @@ def test_packaged_keys_are_what_the_installed_phonenumbers_says() -> None:
     assert tables["PUBLISHED"] == keys.PUBLISHED
     assert tables["RECORDS"] == keys.RECORDS
     assert tables["SPELLINGS"] == keys.SPELLINGS
+    assert frozenset(tables["AREA_CODE_SERVICE"]) == keys.AREA_CODE_SERVICE
+
+
+def test_numbering_facts_have_sources() -> None:
+    """data/numbering.json: every region's numbering fact is sourced and dated, like a channel."""
+    doc = json.loads((ROOT / "src" / "walletcontact" / "data" / "numbering.json").read_text(encoding="utf-8"))
+    assert doc["regions"]
+    for entry in doc["regions"]:
+        assert entry["region"] in phonenumbers.SUPPORTED_REGIONS
+        assert entry["sources"] and all(s["url"].startswith("https://") and s["kind"] in ("official", "government")
+                                        for s in entry["sources"])
+        dt.date.fromisoformat(entry["verified_on"])
+        assert entry["note"]["en"]

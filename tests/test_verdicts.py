@@ -221,7 +221,8 @@ def test_lookalike_of_full_number(reg: wc.Registry) -> None:
 @pytest.mark.parametrize(
     ("a", "b", "kind"),
     [("123", "124", "digit-changed"), ("1234", "1243", "digits-swapped"), ("12345", "1234", "digit-added"),
-     ("123", "1234", "digit-removed"), ("99123499", "1234", "extra-digits"), ("1234", "1234", None),
+     ("123", "1234", "digit-removed"), ("123499", "1234", "extra-digits"), ("991234", "1234", "extra-digits"),
+         ("99123499", "1234", None), ("1234567899", "1234", None), ("1234", "1234", None),
      ("1324", "1234", "digits-swapped"), ("4321", "1234", None)],
 )
 def test_lookalike_kind(a: str, b: str, kind: str | None) -> None:
@@ -423,24 +424,35 @@ def test_a_spelling_with_a_tab_does_not_lend_its_reasons_to_other_spellings() ->
     assert wc.check_number("951\t88", region="CN").codes == ("CONTROL_CHARACTERS", "OFFICIAL")
 
 
-def test_without_a_region_the_answer_is_one_regions() -> None:
-    """Digits official in several regions (165 in Taiwan and elsewhere): the region, the number,
-    the channel and the fraud-report lines of the answer all belong to the same region."""
-    seen = 0
+def test_without_a_region_no_region_is_guessed() -> None:
+    """Without a region (and provider), a national-form number is official only when exactly one
+    covered region reads it as an official number and no other covered region reads it as a
+    number at all; then the region, the number, the channel and the report lines all belong to
+    that region. Otherwise no region is named and no region's report lines are given."""
+    seen = ambiguous = 0
     for p in wc.default_registry():
         for ch in p.phones:
             r = wc.check_number(ch.number)
-            if not (r.is_official and r.normalized and ":" in r.normalized):
-                continue  # short numbers: their keys name their region
-            seen += 1
-            assert r.channel is not None and r.channel.region == r.region, (ch.number, r.region, r.channel)
-            assert r.normalized.split(":")[0] == r.region
-            assert r.report_to == wc.report_channels(r.region), (ch.number, r.region)
-    assert seen >= 40
-    r = wc.check_number("165")
-    # Taiwan lists 165 as official, Colombia as reported: the official reading is the answer
-    assert (r.region, r.provider.id if r.provider else None) == ("TW", "authority-tw")
-    assert "AMBIGUOUS" in r.codes  # the other regions' owners are still named
+            if ch.number.startswith("+") and ch.direction.allows(wc.Direction.INBOUND):
+                assert r.is_official, (ch.number, r.codes)  # a country code says where it is
+            if r.is_official:
+                seen += 1
+                assert r.channel is not None and r.channel.region == r.region, (ch.number, r.region, r.channel)
+                assert r.report_to == wc.report_channels(r.region), (ch.number, r.region)
+            elif "AMBIGUOUS" in r.codes or "REGION_NEEDED" in r.codes:
+                ambiguous += 1
+                assert r.region is None and r.report_to == () and r.normalized is None, (ch.number, r.codes)
+    # most national numbers are another number somewhere (1-888-221-1161 is a mobile in China)
+    assert seen >= 15 and ambiguous >= 100
+    for digits in ("165", "100", "95188", "1-800-419-0157"):
+        r = wc.check_number(digits)
+        assert not r.is_official and "AMBIGUOUS" in r.codes and r.region is None, (digits, r.codes)
+        regions = dict(r.reasons[0].params)["regions"].split(", ")
+        assert len(regions) >= 2, (digits, regions)
+    # a German or Nepali national number: no region named, no foreign report lines
+    for digits in ("030 1234567", "01-4457165"):
+        r = wc.check_number(digits)
+        assert (r.verdict.value, r.codes, r.region, r.report_to) == ("unofficial", ("REGION_NEEDED",), None, ())
 
 
 def test_providers_for_number_without_a_region_names_every_regions_owner() -> None:

@@ -43,6 +43,7 @@ class PhoneIndex:
         fakes: dict[str, list[RecordEntry]] = {}
         unverified: dict[str, list[RecordEntry]] = {}
         by_cc: dict[str, list[Entry]] = {}
+        national: dict[str, dict[str, None]] = {}
         regions: dict[str, None] = {}
         for prov in registry:
             for i, ch in enumerate(prov.channels):
@@ -58,9 +59,11 @@ class PhoneIndex:
                 regions.setdefault(ch.region, None)
             for table, records in ((fakes, prov.known_fakes), (unverified, prov.unverified)):
                 for rec in records:
-                    rkey = record_key(rec.number, rec.region)
-                    if rkey is not None:
+                    found = record_key(rec.number, rec.region)
+                    if found is not None:
+                        rkey, rdigits = found
                         table.setdefault(rkey, []).append(RecordEntry(prov, rec, rkey))
+                        national.setdefault(rdigits, {}).setdefault(rec.region, None)
         self.by_key = {k: tuple(v) for k, v in by_key.items()}
         self.fakes = {k: tuple(v) for k, v in fakes.items()}
         self.unverified = {k: tuple(v) for k, v in unverified.items()}
@@ -109,6 +112,15 @@ class PhoneIndex:
             if any(len(e.nsn) >= 4 for e in entries)
         }
         self.regions = tuple(regions)
+        #: national digits -> the regions where a published, fake or unverified number has them as
+        #: its national significant number (a region-less check reads a national-form number only
+        #: in those regions), and the short numbers' digits by region
+        for key, entries in self.by_key.items():
+            for e in entries:
+                national.setdefault(e.nsn, {}).setdefault(key.partition(":")[0] if ":" in key else e.channel.region, None)
+        self.national = {k: tuple(v) for k, v in national.items()}
+        #: lengths of the national digits in ``national`` (a tail of these lengths may be one)
+        self.national_lengths = tuple(sorted({len(k) for k in national}))
         self.short_keys = frozenset(k for k in self.by_key if not k.startswith("+"))
         short_lengths: dict[str, set[int]] = {}
         for k in self.short_keys:

@@ -169,10 +169,67 @@ REASONS: Mapping[str, Mapping[str, str]] = {
         "zh-Hant": "{region!s} 不是已知的地區代碼(請使用 ISO 3166-1 兩字母代碼,如 CN、US)。",
     },
     "REGION_NEEDED": {
-        "en": "A number without a country code needs a region (or a provider) to be read.",
-        "zh-Hans": "没有国家代码的号码需要指定地区(或机构)才能识别。",
-        "zh-Hant": "沒有國家代碼的號碼需要指定地區(或機構)才能識別。",
+        "en": "Without a region, {number} is no official number of any region we cover, but whether it is a real number depends on the country it is dialled in: give the region.",
+        "zh-Hans": "未指定地区:{number} 不是我们所覆盖任何地区的官方号码,但它是否为真实号码取决于拨打所在的国家/地区,请指定地区。",
+        "zh-Hant": "未指定地區:{number} 不是我們所涵蓋任何地區的官方號碼,但它是否為真實號碼取決於撥打所在的國家/地區,請指定地區。",
     },
+    "DIAL_CODE": {
+        "en": "{code} is a dial code (a service or menu code), not a phone number: it is never an official number to call.",
+        "zh-Hans": "{code} 是拨号指令(服务或菜单代码),不是电话号码,绝不是可拨打的官方号码。",
+        "zh-Hant": "{code} 是撥號指令(服務或選單代碼),不是電話號碼,絕不是可撥打的官方號碼。",
+    },
+    "CALL_FORWARDING": {
+        "en": "{code} is a call-forwarding code: dialling it sends {what} to {target}. Scammers ask people to dial such codes to receive their calls and one-time codes.",
+        "zh-Hans": "{code} 是呼叫转移指令:拨打后会把{what}转到 {target}。骗子会诱导他人拨打此类代码,以截获来电和验证码。",
+        "zh-Hant": "{code} 是來電轉駁指令:撥打後會把{what}轉到 {target}。騙徒會誘導他人撥打此類代碼,以截取來電和驗證碼。",
+    },
+    "SHORT_NUMBER_ABROAD": {
+        "en": "{number} is a short number of {region}, written with a country code: short numbers work only inside {region} and cannot be dialled from abroad.",
+        "zh-Hans": "{number} 是{region}的短号码,却带有国家代码:短号码只能在{region}境内拨打,无法从境外拨打。",
+        "zh-Hant": "{number} 是{region}的短號碼,卻帶有國家代碼:短號碼只能在{region}境內撥打,無法從境外撥打。",
+    },
+    "DIGIT_LIKE_CHARACTERS": {
+        "en": "Characters that look like digits ({characters}) were read as digits; circled, superscript and similar digits are used to slip numbers past filters.",
+        "zh-Hans": "已将形似数字的字符({characters})按数字识别;带圈、上标等数字常被用来躲避过滤。",
+        "zh-Hant": "已將形似數字的字元({characters})按數字識別;帶圈、上標等數字常被用來躲避過濾。",
+    },
+    "OTHER_CHARACTERS": {
+        "en": "Other characters were removed or converted: {characters}.",
+        "zh-Hans": "已移除或转换其他字符:{characters}。",
+        "zh-Hant": "已移除或轉換其他字元:{characters}。",
+    },
+    "LETTERS_AS_DIGITS": {
+        "en": "Letters stand in for digits ({letters}): fake numbers are written this way to dodge filters, so this is never an official number.",
+        "zh-Hans": "号码中用字母冒充数字({letters}):假号码常这样书写以躲避过滤,因此绝不是官方号码。",
+        "zh-Hant": "號碼中用字母冒充數字({letters}):假號碼常這樣書寫以躲避過濾,因此絕不是官方號碼。",
+    },
+}
+
+#: Other words for a code, chosen by the parameter its reason carries (``AMBIGUOUS`` about regions
+#: rather than providers).
+VARIANTS: Mapping[tuple[str, str], Mapping[str, str]] = {
+    ("AMBIGUOUS", "regions"): {
+        "en": "Without a region these digits cannot be told apart: they are a number in {regions}. Give the region where it is dialled.",
+        "zh-Hans": "未指定地区,无法判断这组数字:它在{regions}都是号码。请指定拨打所在的地区。",
+        "zh-Hant": "未指定地區,無法判斷這組數字:它在{regions}都是號碼。請指定撥打所在的地區。",
+    },
+}
+
+#: What a call-forwarding code forwards (see ``phone.dialcodes.FORWARDING_KINDS``).
+FORWARDED: Mapping[str, Mapping[str, str]] = {
+    "all": {"en": "all your calls", "zh-Hans": "您的所有来电", "zh-Hant": "您的所有來電"},
+    "conditional": {
+        "en": "the calls you do not take",
+        "zh-Hans": "您未接听的来电",
+        "zh-Hant": "您未接聽的來電",
+    },
+    "no-answer": {"en": "the calls you do not answer", "zh-Hans": "您无人接听的来电", "zh-Hant": "您無人接聽的來電"},
+    "unreachable": {
+        "en": "your calls when your phone is off or out of reach",
+        "zh-Hans": "您关机或无法接通时的来电",
+        "zh-Hant": "您關機或無法接通時的來電",
+    },
+    "busy": {"en": "your calls when you are busy", "zh-Hans": "您占线时的来电", "zh-Hant": "您通話中時的來電"},
 }
 
 LOOKALIKE_KINDS: Mapping[str, Mapping[str, str]] = {
@@ -181,9 +238,14 @@ LOOKALIKE_KINDS: Mapping[str, Mapping[str, str]] = {
     "digit-removed": {"en": "one digit removed", "zh-Hans": "少了一位数字", "zh-Hant": "少了一位數字"},
     "digits-swapped": {"en": "two digits swapped", "zh-Hans": "两位数字顺序颠倒", "zh-Hant": "兩位數字順序顛倒"},
     "extra-digits": {
-        "en": "the official number with extra digits around it",
-        "zh-Hans": "官方号码前后加了数字",
-        "zh-Hant": "官方號碼前後加了數字",
+        "en": "the official number with a few digits added before or after it",
+        "zh-Hans": "官方号码前或后加了几位数字",
+        "zh-Hant": "官方號碼前或後加了幾位數字",
+    },
+    "letters-for-digits": {
+        "en": "letters written in place of digits",
+        "zh-Hans": "用字母冒充数字",
+        "zh-Hant": "用字母冒充數字",
     },
 }
 
@@ -282,6 +344,36 @@ ADVICE: Mapping[str, Mapping[str, str]] = {
         "en": "If you have already given details or money, report it to the authorities: {where}.",
         "zh-Hans": "如果已经泄露信息或转账,请向有关部门举报:{where}。",
         "zh-Hant": "如已洩露資料或轉帳,請向有關部門舉報:{where}。",
+    },
+    "official_outbound_only": {
+        "en": "{provider} publishes this number as one it calls from; it is not a line to call. Caller ID can be faked: contact {provider} through its app or its official numbers instead.",
+        "zh-Hans": "{provider}公布此号码为其外呼号码,不是可拨打的客服热线。来电显示可以伪造:请通过{provider}官方 App 或官方号码联系。",
+        "zh-Hant": "{provider}公佈此號碼為其外撥號碼,不是可撥打的客服熱線。來電顯示可以偽造:請透過{provider}官方 App 或官方號碼聯絡。",
+    },
+    "dial_code": {
+        "en": "Never dial a code that someone sent you or asked you to dial.",
+        "zh-Hans": "切勿拨打他人发来或要求您拨打的代码。",
+        "zh-Hant": "切勿撥打他人傳來或要求您撥打的代碼。",
+    },
+    "forwarding_undo": {
+        "en": "If you dialled it, dial ##002# to cancel all call forwarding, then call your phone company from another phone.",
+        "zh-Hans": "如果已经拨打,请拨 ##002# 取消所有呼叫转移,并用其他电话联系您的运营商。",
+        "zh-Hant": "如已撥打,請撥 ##002# 取消所有來電轉駁,並用其他電話聯絡您的電訊商。",
+    },
+    "abroad": {
+        "en": "Short numbers work only inside the country. From abroad use {numbers}, or {provider}'s app or website.",
+        "zh-Hans": "短号码只能在境内拨打。身在境外请拨打 {numbers},或使用{provider}的官方 App 或官网。",
+        "zh-Hant": "短號碼只能在境內撥打。身在境外請撥打 {numbers},或使用{provider}的官方 App 或官網。",
+    },
+    "abroad_no_line": {
+        "en": "Short numbers work only inside the country. From abroad use {provider}'s app or website.",
+        "zh-Hans": "短号码只能在境内拨打。身在境外请使用{provider}的官方 App 或官网。",
+        "zh-Hant": "短號碼只能在境內撥打。身在境外請使用{provider}的官方 App 或官網。",
+    },
+    "region_needed": {
+        "en": "Give the region (the country where the number is dialled) for a full answer.",
+        "zh-Hans": "请指定地区(拨打号码所在的国家/地区)以获得完整结论。",
+        "zh-Hant": "請指定地區(撥打號碼所在的國家/地區)以獲得完整結論。",
     },
     "report_online_also": {
         "en": "You can also report it online: {where}.",

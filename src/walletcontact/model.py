@@ -375,6 +375,9 @@ class PhoneChannel(_ChannelBase):
     cost: Cost = Cost.UNKNOWN
     carrier_short_code: bool = False
     shared_with: tuple[str, ...] = ()
+    #: calls from this short number show the caller's local area code before it (China's 96110
+    #: calls show 025-96110): only then is "area code + number" on a caller ID this channel
+    calls_show_area_code: bool = False
 
 
 @attrs.frozen(kw_only=True, repr=False)

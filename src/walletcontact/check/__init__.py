@@ -195,10 +195,10 @@ def providers_for_number(
     reg = registry if registry is not None else default_registry()
     idx = reg.phone_index()
     results = [check_number(number, region=region, direction=Direction.BOTH, registry=reg)]
-    if region is None and isinstance(number, str) and results[0].is_official:
-        # the answer names one region's owner; the same digits may be official in other regions
-        others = [r for r in idx.regions if r != results[0].region and is_region(r)]
-        results += [check_number(number, region=r, direction=Direction.BOTH, registry=reg) for r in others]
+    if region is None and isinstance(number, str) and not results[0].is_official:
+        # a national-form number without a region is official nowhere in particular: list the
+        # owners it has in each region the data covers
+        results += [check_number(number, region=r, direction=Direction.BOTH, registry=reg) for r in idx.regions if is_region(r)]
     out: dict[str, Provider] = {}
     for result in results:
         if not result.is_official or result.normalized is None:

@@ -9,7 +9,8 @@ from typing import NamedTuple
 
 from ..index import Entry, PhoneIndex, RecordEntry
 from ..model import Confidence, Direction, Provider, ProviderKind
-from ..phone.reading import Reading, is_region, read, vanity_regions
+from ..phone.dialcodes import forwarding
+from ..phone.reading import AREA_CODE_SERVICE, Reading, is_region, read, service_after_area_code, vanity_regions
 from ..phone.text import MAX_INPUT_CHARS, Scan, leading_plus, scan
 from .lookalike import find_lookalike
 from .result import Reason, reason
@@ -26,7 +27,7 @@ class Evidence(NamedTuple):
     caller: bool  # a call received (check_caller)
     scan: Scan | None = None  # the clean-up, when the text got that far
     digits: str = ""  # the digits seen in the text
-    region: str | None = None  # the region the answer is about
+    region: str | None = None  # the region the answer is about (None: not known)
     stop: Reason | None = None  # why the text could not be read at all
     vanity: bool = False  # keypad letters were read as digits
     reading: Reading | None = None
@@ -34,11 +35,16 @@ class Evidence(NamedTuple):
     via_alt: bool = False  # matched as "area code + service number"
     wanted: tuple[Entry, ...] = ()  # ... of the provider asked about (all, when none was)
     best: Entry | None = None  # the official match for the direction asked, if any
-    good: tuple[Entry, ...] = ()  # every such match, best first
+    good: tuple[Entry, ...] = ()  # every match for the direction asked, best first
     others: tuple[Entry, ...] = ()  # ... of providers other than the one asked about
     fakes: tuple[RecordEntry, ...] = ()  # recorded fakes with the reading's key
     unverified: tuple[RecordEntry, ...] = ()  # numbers seen only on weak sources
     lookalike: tuple[Entry, str] | None = None  # the official number imitated, and how
+    dial: str | None = None  # the text is this dial code (and no published number)
+    forwarding: tuple[str, str] | None = None  # ... a call-forwarding one: (what, to which number)
+    abroad: Entry | None = None  # a short number written with a country code (the number it names)
+    ambiguous: tuple[str, ...] = ()  # no region given: the regions that read the digits as a number
+    region_needed: bool = False  # no region given, and none can be told from the digits
 
     @property
     def fake(self) -> RecordEntry | None:
@@ -77,12 +83,16 @@ def gather(
     s = scan(number)
     digits = s.digits
     stop: Reason | None = None
-    if not s.text:
+    if not s.text and s.dial is None:
         stop = reason("EMPTY")
     elif not digits:
         stop = reason("NOT_A_NUMBER")
     if stop is not None:
         return Evidence(number, prov, want, caller, s, digits, region_code, stop)
+    if s.dial is not None:
+        return _dial_code(number, prov, want, caller, s, region_code, idx)
+    if region_code is None and prov is None and not leading_plus(s.text):
+        return _without_region(number, want, caller, s, idx)
     candidates = [region_code] if region_code is not None else _candidate_regions(s, None, prov, idx)
     if not candidates:
         return Evidence(number, prov, want, caller, s, digits, None, reason("REGION_NEEDED"))
@@ -97,19 +107,41 @@ def gather(
     if len(candidates) == 1:
         r = read(s.text, candidates[0], idx.short_keys, idx.short_lengths, s.compact)
         entries, via_alt = _matches(r, idx, national=not s.international)
+        # read in one region as a short number of another: written with an international prefix
+        intl = s.international or r.region != candidates[0]
     else:
         readings = [read(s.text, c, idx.short_keys, idx.short_lengths, s.compact) for c in candidates]
         r, entries, via_alt = _choose(readings, prov, want, idx, national=not s.international)
+        intl = s.international
+    ev = Evidence(number, prov, want, caller, s, digits, r.region, None, vanity, r, entries, via_alt)
+    return _judge(ev, idx, international=intl)
+
+
+def _judge(ev: Evidence, idx: PhoneIndex, *, international: bool = False) -> Evidence:
+    """The evidence of one reading: its matches sorted out, its records, its look-alike
+    (``international``: the text was written with a country code)."""
+    s, r, prov, entries = ev.scan, ev.reading, ev.provider, ev.entries
+    if s is None or r is None:  # pragma: no cover - _judge is given readings only
+        return ev
     wanted: tuple[Entry, ...] = ()
     others: tuple[Entry, ...] = ()
+    good: tuple[Entry, ...] = ()
+    if entries and ev.via_alt and ev.want is not Direction.INBOUND:
+        # an area code before a service number is how people dial it; on a caller ID it is the
+        # service only where its calls are known to show one (96110: 025-96110)
+        entries = tuple(e for e in entries if e.channel.calls_show_area_code)
+        if not entries:
+            ev = ev._replace(entries=(), via_alt=False)
     if entries:
         wanted = entries if prov is None else tuple(e for e in entries if e.provider.id == prov.id)
-        good = sorted((e for e in wanted if e.channel.direction.allows(want)), key=rank)
+        good = tuple(sorted((e for e in wanted if e.channel.direction.allows(ev.want)), key=rank))
         if good and r.valid:
-            return Evidence(
-                number, prov, want, caller, s, digits, r.region, None, vanity, r, entries, via_alt, wanted,
-                good[0], tuple(good),
-            )  # fmt: skip
+            if r.short and (international or s.international):
+                # a short number cannot be dialled from abroad: never official written with a country code
+                return ev._replace(abroad=good[0])
+            if s.imitations:  # letters standing in for digits: how fake numbers dodge filters
+                return ev._replace(lookalike=(good[0], "letters-for-digits"))
+            return ev._replace(wanted=wanted, best=good[0], good=good)
         if prov is not None:
             others = tuple(e for e in entries if e.provider.id != prov.id)
     fakes: tuple[RecordEntry, ...] = ()
@@ -117,7 +149,7 @@ def gather(
     rk = idx.record_keys
     listed = (
         _record_keys(r, idx)
-        if (r.key is not None and r.key in rk) or (r.alt_key is not None and r.alt_key in rk) or r.nsn in idx.record_digits
+        if (r.key is not None and r.key in rk) or r.nsn in idx.record_digits
         else ()
     )
     if listed:
@@ -126,16 +158,104 @@ def gather(
             unverified = _records(idx.unverified, listed, s, prov)
     look: tuple[Entry, str] | None = None
     if not wanted and not r.emergency:
-        look = find_lookalike(
-            idx, r.nsn, r.country_code, r.region, prov, frozenset(e.key for e in entries) if entries else _NONE
-        )
-    return Evidence(
-        number, prov, want, caller, s, digits, r.region, None, vanity, r, entries, via_alt, wanted,
-        None, (), others, fakes, unverified, look,
-    )  # fmt: skip
+        exclude = frozenset(e.key for e in entries) if entries else _NONE
+        look = find_lookalike(idx, r.nsn, r.country_code, r.region, prov, exclude, padded=not r.valid)
+    if s.imitations and wanted and look is None:
+        look = (wanted[0], "letters-for-digits")
+    return ev._replace(wanted=wanted, good=good, others=others, fakes=fakes, unverified=unverified, lookalike=look)
 
 
 _NONE: frozenset[str] = frozenset()
+
+
+def _dial_code(
+    number: str, prov: Provider | None, want: Direction, caller: bool, s: Scan, region: str | None, idx: PhoneIndex
+) -> Evidence:
+    """A text with ``*`` or ``#``: a published number in that very form (Japan's ``#9110``), else a
+    dial code, never an official number."""
+    dial = s.dial or ""
+    regions = [region] if region is not None else [r for r in ((prov.regions if prov else ()) or idx.regions)]
+    for r in regions:
+        key = f"{r}:{dial}"
+        hits = idx.by_key.get(key)
+        if hits:
+            reading = Reading(r, key, s.digits, 0, True, True, False, None)
+            ev = Evidence(number, prov, want, caller, s, s.digits, r, None, False, reading, hits, False)
+            return _judge(ev, idx)
+    return Evidence(
+        number, prov, want, caller, s, s.digits, region, None, dial=dial, forwarding=forwarding(dial)
+    )
+
+
+def _without_region(number: str, want: Direction, caller: bool, s: Scan, idx: PhoneIndex) -> Evidence:
+    """A national-form number with neither region nor provider: it is official only when exactly
+    one region the data covers reads it as an official number and no other covered region reads it
+    as a number at all; otherwise no region is guessed."""
+    digits = s.digits
+    candidates: dict[str, None] = {}
+    for size in (0, 1, 2):  # the digits as a national significant number, after a trunk prefix
+        for r in idx.national.get(digits[size:], ()):
+            candidates.setdefault(r, None)
+    for size in idx.national_lengths:  # a service number after an area code
+        if 3 <= size < len(digits) - 1:
+            for r in idx.national.get(digits[-size:], ()):
+                candidates.setdefault(r, None)
+    official: list[Evidence] = []
+    recorded: list[Evidence] = []
+    for r in candidates:
+        if not is_region(r):
+            continue
+        reading = read(s.text, r, idx.short_keys, idx.short_lengths, s.compact)
+        entries, via_alt = _matches(reading, idx, national=not s.international)
+        ev = _judge(Evidence(number, None, want, caller, s, digits, r, None, False, reading, entries, via_alt), idx)
+        if ev.best is not None:
+            official.append(ev)
+        elif ev.fakes or ev.unverified or ev.abroad or ev.wanted:
+            recorded.append(ev)
+    if len(official) > 1:
+        return _regionless(number, want, caller, s, idx, ambiguous=tuple(ev.region or "" for ev in official))
+    found = official[0] if official else recorded[0] if len(recorded) == 1 else None
+    if found is None:
+        return _regionless(number, want, caller, s, idx, ambiguous=())
+    # one region knows the digits (an official number, or a recorded fake or wrong-way number):
+    # its answer stands only when no other covered region reads them as another number
+    key = found.reading.key if found.reading is not None else None
+    elsewhere = [r for r in idx.regions if r != found.region and is_region(r) and _another_number(s, r, key, idx)]
+    if not elsewhere:
+        return found
+    return _regionless(number, want, caller, s, idx, ambiguous=(found.region or "", *elsewhere))._replace(
+        fakes=found.fakes, unverified=found.unverified, lookalike=found.lookalike
+    )
+
+
+def _another_number(s: Scan, region: str, key: str | None, idx: PhoneIndex) -> bool:
+    """Whether ``region`` reads the text as a number other than ``key`` (+1 numbers read the same
+    in the United States and Canada)."""
+    r = read(s.text, region, idx.short_keys, idx.short_lengths, s.compact)
+    return (r.valid or r.emergency) and r.key != key
+
+
+def _regionless(
+    number: str, want: Direction, caller: bool, s: Scan, idx: PhoneIndex, *, ambiguous: tuple[str, ...]
+) -> Evidence:
+    """No region guessed: the digits, the regions that read them (if several), and the official
+    number they imitate, looked up among the covered regions' short and long numbers."""
+    digits = s.digits
+    if not ambiguous and not 3 <= len(digits) <= MAX_NATIONAL_DIGITS:
+        code = "TOO_SHORT" if len(digits) < 3 else "TOO_LONG"
+        return Evidence(number, None, want, caller, s, digits, None, reason(code, region="any region", digits=digits))
+    look: tuple[Entry, str] | None = None
+    if not ambiguous:
+        families = tuple(fam for fam, by_len in idx.family_lengths.items() if {len(digits) - 1, len(digits), len(digits) + 1} & set(by_len))
+        look = find_lookalike(idx, digits, 0, None, None, _NONE, padded=False, families=families)
+    return Evidence(
+        number, None, want, caller, s, digits, None, lookalike=look, ambiguous=ambiguous, region_needed=not ambiguous
+    )
+
+
+#: The most digits a national-form number can have anywhere (ITU-T E.164 allows 15 with the
+#: country code; trunk and carrier prefixes add a few).
+MAX_NATIONAL_DIGITS = 17
 
 
 def _stopped(
@@ -164,9 +284,10 @@ def _matches(r: Reading, idx: PhoneIndex, *, national: bool) -> tuple[tuple[Entr
     hits = idx.by_key.get(r.key, ()) if r.key is not None else ()
     if hits:
         return hits, False
-    if r.alt_key is not None and national:
-        hits = idx.by_key.get(r.alt_key, ())
-        return hits, bool(hits)
+    if national and r.valid and not r.short and r.region in AREA_CODE_SERVICE:
+        alt = service_after_area_code(r, idx.short_keys, idx.short_lengths)
+        if alt is not None:
+            return idx.by_key.get(alt, ()), True
     return (), False
 
 
@@ -193,21 +314,12 @@ def _candidate_regions(s: Scan, region: str | None, prov: Provider | None, idx: 
 def _choose(
     readings: list[Reading], prov: Provider | None, want: Direction, idx: PhoneIndex, *, national: bool
 ) -> tuple[Reading, tuple[Entry, ...], bool]:
-    """Of several readings (no region given), the one to report on, the index entries it
-    matched, and whether via area code."""
-    best: tuple[int, Reading, list[Entry], bool] | None = None
-    collected: list[Entry] = []
-    # with no region and no provider, several regions may read the digits as an official number:
-    # the answer reports the one whose best entry the answer names (its region, its report lines)
-    named: tuple[tuple[bool, bool], Reading, list[Entry], bool] | None = None
+    """Of the readings in a provider's regions (no region given), the one to report on, the index
+    entries it matched, and whether via area code: a number of the provider for the direction
+    asked first, then one of the provider, then anyone's, then any valid reading."""
+    best: tuple[int, Reading, tuple[Entry, ...], bool] | None = None
     for r in readings:
-        entries: list[Entry] = []
-        via_alt = False
-        if r.key is not None:
-            entries.extend(idx.by_key.get(r.key, ()))
-        if not entries and r.alt_key is not None and national:
-            entries.extend(idx.by_key.get(r.alt_key, ()))
-            via_alt = bool(entries)
+        entries, via_alt = _matches(r, idx, national=national)
         mine = [e for e in entries if prov is None or e.provider.id == prov.id]
         score = 0
         if any(e.channel.direction.allows(want) for e in mine):
@@ -218,26 +330,18 @@ def _choose(
             score = 2
         elif r.valid:
             score = 1
-        if prov is None and score == 4:
-            collected.extend(e for e in entries if e not in collected)
-            first = min(rank(e) for e in entries if e.channel.direction.allows(want))
-            if named is None or first < named[0]:
-                named = (first, r, entries, via_alt)
         if best is None or score > best[0]:
             best = (score, r, entries, via_alt)
-    if named is not None:  # its entries first, so that the answer's pick comes from this reading
-        _, r, entries, via_alt = named
-        return r, (*entries, *(e for e in collected if e not in entries)), via_alt
     if best is None:  # pragma: no cover - readings is never empty
         raise ValueError("no reading")
     _, r, entries, via_alt = best
-    return r, tuple(entries), via_alt
+    return r, entries, via_alt
 
 
 def _record_keys(r: Reading, idx: PhoneIndex) -> list[str]:
     """The keys under which fakes and unverified numbers may list ``r`` (only those that do)."""
     listed = idx.record_keys
-    keys = [k for k in (r.key, r.alt_key) if k and k in listed]
+    keys = [r.key] if r.key and r.key in listed else []
     if r.country_code and r.nsn:
         digits_key = f"~{r.country_code}:{r.nsn}"
         if digits_key in listed:

@@ -18,8 +18,13 @@ def lookalike_kind(candidate: str, official: str) -> str | None:
     ('digit-changed', 'digits-swapped')
     >>> lookalike_kind("951880", "95188"), lookalike_kind("9518", "95188")
     ('digit-added', 'digit-removed')
+    >>> lookalike_kind("95188123", "95188"), lookalike_kind("0095188", "95188")
+    ('extra-digits', 'extra-digits')
     >>> lookalike_kind("0095188123", "95188"), lookalike_kind("12345", "95188")
-    ('extra-digits', None)
+    (None, None)
+
+    Extra digits count only the way scammers pad a number: two to four digits before or after an
+    official number of four digits or more (one more digit is ``digit-added``).
     """
     a, b = candidate, official
     if a == b or not a or not b:
@@ -35,23 +40,37 @@ def lookalike_kind(candidate: str, official: str) -> str | None:
         return "digit-added"
     if len(a) + 1 == len(b) and any(b[:i] + b[i + 1 :] == a for i in range(len(b))):
         return "digit-removed"
-    if len(b) >= 4 and len(a) > len(b) and b in a:
+    if len(b) >= 4 and 2 <= len(a) - len(b) <= MAX_PADDING and (a.startswith(b) or a.endswith(b)):
         return "extra-digits"
     return None
 
+
+#: Most digits an "extra-digits" look-alike adds to an official number.
+MAX_PADDING = 4
 
 _KIND_ORDER = ("digit-changed", "digits-swapped", "digit-added", "digit-removed", "extra-digits")
 
 
 def find_lookalike(
-    idx: PhoneIndex, digits: str, country_code: int, region: str, prov: Provider | None, exclude: Set[str]
+    idx: PhoneIndex,
+    digits: str,
+    country_code: int,
+    region: str | None,
+    prov: Provider | None,
+    exclude: Set[str],
+    *,
+    padded: bool = True,
+    families: tuple[str | None, ...] | None = None,
 ) -> tuple[Entry, str] | None:
     """The official number the national ``digits`` of a number of ``country_code`` / ``region`` most
     likely imitate: one edit away (found through the index's one-edit table, whatever the number of
-    official numbers), else containing one. Only ``prov``'s numbers when given."""
+    official numbers), else (when ``padded``: the number is not an ordinary valid one) an official
+    number padded with a few digits. Only ``prov``'s numbers when given; ``families`` overrides the
+    families compared (country codes such as ``+86``, regions for short numbers)."""
     if not digits:
         return None
-    families = (idx.cc_family.get(country_code), region) if country_code else (region,)
+    if families is None:
+        families = (idx.cc_family.get(country_code), region) if country_code else (region,)
     n = len(digits)
     best: tuple[int, int, Entry, str] | None = None
     for fam in families:
@@ -76,9 +95,14 @@ def find_lookalike(
             if n + 1 in by_len:  # a digit removed
                 found.update(near.get("-" + digits, ()))
         ordered = idx.ordered[fam]
-        rx = idx.contained(fam)
-        if n >= 6 and rx is not None and rx.search(digits) is not None:  # an official number inside
-            found.update(pos for pos, e in enumerate(ordered) if 4 <= len(e.nsn) < n - 1 and e.nsn in digits)
+        if padded and n >= 6:  # an official number with a few digits before or after it
+            rx = idx.contained(fam)
+            if rx is not None and rx.search(digits) is not None:
+                found.update(
+                    pos
+                    for pos, e in enumerate(ordered)
+                    if len(e.nsn) >= 4 and 2 <= n - len(e.nsn) <= MAX_PADDING and (digits.startswith(e.nsn) or digits.endswith(e.nsn))
+                )
         if not found:
             continue
         for pos in sorted(found):

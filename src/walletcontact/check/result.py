@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import attrs
 
 from ..catalog import Registry, online_target
-from ..messages import ADVICE, LOOKALIKE_KINDS, REASONS, WORDS, pick, render
+from ..messages import ADVICE, FORWARDED, LOOKALIKE_KINDS, REASONS, VARIANTS, WORDS, pick, render
 from ..model import (
     CallerPolicy,
     Channel,
@@ -66,10 +66,15 @@ class Reason(NamedTuple):
                     break
         if "how" in fields and fields["how"] in LOOKALIKE_KINDS:
             fields["how"] = pick(LOOKALIKE_KINDS[fields["how"]], locale)
-        return render(pick(REASONS[self.code], locale), **fields)
+        if "what" in fields and fields["what"] in FORWARDED:
+            fields["what"] = pick(FORWARDED[fields["what"]], locale)
+        template = REASONS[self.code]
+        for name in fields:
+            template = VARIANTS.get((self.code, name), template)
+        return render(pick(template, locale), **fields)
 
 
-def reason(code: str, **params: str) -> Reason:
+def reason(code: str, /, **params: str) -> Reason:
     """A :class:`Reason` with its parameters (values are strings)."""
     return Reason(code, tuple(params.items()))
 
@@ -126,7 +131,26 @@ class NumberCheck:
                 lines.append(render(pick(ADVICE["policies"], locale), provider=name))
                 lines.extend(f"- {p.text.get(locale)}" for p in self.caller_policies)
         elif self.verdict is Verdict.OFFICIAL:
-            lines.append(pick(ADVICE["official_in"], locale))
+            ch = self.channel
+            if ch is not None and not ch.direction.allows(Direction.INBOUND):
+                lines.append(render(pick(ADVICE["official_outbound_only"], locale), provider=name))
+            else:
+                lines.append(pick(ADVICE["official_in"], locale))
+        elif "CALL_FORWARDING" in self.codes or "DIAL_CODE" in self.codes:
+            lines.append(pick(ADVICE["dial_code"], locale))
+            if "CALL_FORWARDING" in self.codes:
+                lines.append(pick(ADVICE["forwarding_undo"], locale))
+            if prov is not None:
+                lines.append(_official_line(name, numbers, locale))
+        elif "SHORT_NUMBER_ABROAD" in self.codes:
+            abroad = ", ".join(c.number for c in self.official_numbers if c.number.lstrip().startswith("+"))
+            key = "abroad" if abroad else "abroad_no_line"
+            lines.append(render(pick(ADVICE[key], locale), provider=name, numbers=abroad))
+        elif "REGION_NEEDED" in self.codes or (self.region is None and "AMBIGUOUS" in self.codes):
+            lines.append(pick(ADVICE["region_needed"], locale))
+            if self.lookalike_of is not None:
+                lines.append(render(pick(ADVICE["lookalike"], locale), official=self.lookalike_of.number))
+                lines.append(_official_line(name, numbers, locale))
         elif "EMERGENCY" in self.codes:
             lines.append(pick(ADVICE["emergency"], locale))
             if prov is not None:
@@ -216,9 +240,12 @@ def _for_region(reg: Registry, prov: Provider | None, region: str | None, online
 
 def verdict_of(ev: Evidence) -> Verdict:
     """Official when a published number of the provider matched for the direction asked; malformed
-    when the text is not a number (of the region); unofficial otherwise."""
+    when the text is not a number (of the region); unofficial otherwise (dial codes, and numbers
+    that without a region are no official number anywhere, included)."""
     if ev.best is not None:
         return Verdict.OFFICIAL
+    if ev.dial is not None or ev.region_needed or ev.ambiguous:
+        return Verdict.UNOFFICIAL
     r = ev.reading
     if r is None or not (r.valid or r.emergency):
         return Verdict.MALFORMED
@@ -231,16 +258,19 @@ def build(ev: Evidence, reasons: tuple[Reason, ...], reg: Registry) -> NumberChe
     verdict = verdict_of(ev)
     # whose answer it is, and whose numbers it offers instead
     owner = best.provider if best is not None else prov
+    if owner is None and ev.abroad is not None:
+        owner = ev.abroad.provider
     offered = owner
     if owner is None:
         if ev.fake is not None:
             offered = ev.fake.provider
         elif ev.lookalike is not None:
             offered = ev.lookalike[0].provider
-    if r is None:  # stopped before any reading: reports only for a call received
+    if r is None:  # no reading: report lines for a call received or a dial code, when the region is known
         region = ev.region
-        report_to = _for_region(reg, prov, region, False) if ev.caller else ()
-        report_online = _for_region(reg, prov, region, True) if ev.caller else ()
+        told = ev.caller or ev.dial is not None
+        report_to = _for_region(reg, prov, region, False) if told and (region or prov) else ()
+        report_online = _for_region(reg, prov, region, True) if told and (region or prov) else ()
     else:
         region = r.region
         report_to = reg.reports(region)

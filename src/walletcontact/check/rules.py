@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from ..model import Confidence, PhoneSupportStatus, Provider, ProviderKind
+from ..model import Confidence, Direction, PhoneSupportStatus, Provider, ProviderKind
 from .evidence import Evidence
 from .result import Reason, reason
 
@@ -64,6 +64,24 @@ def extension_dropped(ev: Evidence) -> Reason | None:
     return reason("EXTENSION_DROPPED", extension=ext or "#") if ext is not None else None
 
 
+def digit_like_characters(ev: Evidence) -> Reason | None:
+    found = ev.scan.digit_like if ev.scan is not None else ""
+    return reason("DIGIT_LIKE_CHARACTERS", characters=found) if found else None
+
+
+def other_characters(ev: Evidence) -> Reason | None:
+    found = ev.scan.other if ev.scan is not None else ""
+    if not found:
+        return None
+    shown = " ".join(dict.fromkeys(repr(c)[1:-1] if not c.isprintable() else c for c in found))
+    return reason("OTHER_CHARACTERS", characters=shown)
+
+
+def letters_as_digits(ev: Evidence) -> Reason | None:
+    found = ev.scan.imitations if ev.scan is not None else ""
+    return reason("LETTERS_AS_DIGITS", letters=" ".join(dict.fromkeys(found))) if found else None
+
+
 def not_read(ev: Evidence) -> Reason | None:
     """Why the text is no number at all (UNKNOWN_REGION, EMPTY, TOO_LONG, REGION_NEEDED, ...)."""
     return ev.stop
@@ -71,6 +89,36 @@ def not_read(ev: Evidence) -> Reason | None:
 
 def vanity_letters(ev: Evidence) -> Reason | None:
     return reason("VANITY_LETTERS") if ev.vanity else None
+
+
+# ---------------------------------------------------------------- a dial code
+
+
+def dial_code(ev: Evidence) -> Reason | None:
+    """DIAL_CODE: a code with ``*`` or ``#`` that forwards nothing (forwarding codes: see below)."""
+    if ev.dial is None or ev.forwarding is not None:
+        return None
+    return reason("DIAL_CODE", code=ev.dial)
+
+
+def call_forwarding(ev: Evidence) -> Reason | None:
+    """CALL_FORWARDING: the code forwards calls, to the number it names."""
+    if ev.dial is None or ev.forwarding is None:
+        return None
+    what, target = ev.forwarding
+    return reason("CALL_FORWARDING", code=ev.dial, what=what, target=target)
+
+
+# ---------------------------------------------------------------- no region given
+
+
+def ambiguous_regions(ev: Evidence) -> Reason | None:
+    """AMBIGUOUS (about regions): without a region the digits are a number in several regions."""
+    return reason("AMBIGUOUS", regions=", ".join(ev.ambiguous)) if ev.ambiguous else None
+
+
+def region_needed(ev: Evidence) -> Reason | None:
+    return reason("REGION_NEEDED", number=ev.scan_text) if ev.region_needed else None
 
 
 # ---------------------------------------------------------------- an official number
@@ -118,8 +166,16 @@ def ambiguous(ev: Evidence) -> tuple[Reason, ...] | None:
 # ---------------------------------------------------------------- why a number is not official
 
 
+def short_number_abroad(ev: Evidence) -> Reason | None:
+    """SHORT_NUMBER_ABROAD: a short number written with a country code or an international prefix."""
+    e = ev.abroad
+    if e is None or ev.reading is None:
+        return None
+    return reason("SHORT_NUMBER_ABROAD", number=ev.scan_text, region=ev.reading.region, **_names(e.provider))
+
+
 def wrong_direction(ev: Evidence) -> Reason | None:
-    if ev.best is not None or not ev.wanted:
+    if ev.best is not None or not ev.wanted or ev.good:
         return None
     e = ev.wanted[0]
     return reason(
@@ -169,6 +225,8 @@ def not_listed(ev: Evidence) -> Reason | None:
         return None
     if ev.wanted or ev.others or ev.fakes or ev.unverified:
         return None
+    if ev.lookalike is not None and ev.lookalike[1] == "letters-for-digits":
+        return None  # it is a published number, written with letters for digits
     if ev.provider is not None:
         return reason("NOT_LISTED", number=ev.scan_text, **_names(ev.provider))
     return Reason("NOT_LISTED_ANY", (("number", ev.scan_text),))
@@ -203,7 +261,11 @@ def phone_support(ev: Evidence) -> Reason | None:
 
 
 def spoofable(ev: Evidence) -> Reason | None:
-    return reason("SPOOFABLE") if ev.caller else None
+    """SPOOFABLE: a call received, or an official answer about calls from the number (caller ID
+    can be faked, so no number proves who is calling)."""
+    if ev.caller or (ev.best is not None and ev.want is not Direction.INBOUND):
+        return reason("SPOOFABLE")
+    return None
 
 
 #: Every rule, in the order answers list their reasons, in groups: a group is asked only when
@@ -213,24 +275,36 @@ NOTES: tuple[Rule, ...] = (
     invisible_characters,
     control_characters,
     digit_scripts,
+    digit_like_characters,
+    other_characters,
+    letters_as_digits,
     extension_dropped,
     vanity_letters,  # never with a stop: letters that were read made a reading
 )
 STOP: tuple[Rule, ...] = (not_read,)
+DIAL: tuple[Rule, ...] = (dial_code, call_forwarding)
+REGIONLESS: tuple[Rule, ...] = (ambiguous_regions, region_needed)
 OFFICIAL: tuple[Rule, ...] = (official, area_code_service, reported_only, ambiguous)
+ABROAD: tuple[Rule, ...] = (short_number_abroad,)
 MATCHED: tuple[Rule, ...] = (wrong_direction, other_provider)
 RECORDED: tuple[Rule, ...] = (known_fake, unverified)
 READING: tuple[Rule, ...] = (emergency, invalid, not_listed, lookalike, phone_support)
 CALLER: tuple[Rule, ...] = (spoofable,)
-RULES: tuple[Rule, ...] = NOTES + STOP + OFFICIAL + MATCHED + RECORDED + READING + CALLER
+RULES: tuple[Rule, ...] = NOTES + STOP + DIAL + REGIONLESS + OFFICIAL + ABROAD + MATCHED + RECORDED + READING + CALLER
 
 
 def _rules(ev: Evidence) -> tuple[Rule, ...]:
     """The rules to ask, in order: the groups whose subject the evidence has."""
     if ev.stop is not None:
         found = STOP
+    elif ev.dial is not None:
+        found = DIAL
+    elif ev.region_needed or ev.ambiguous:
+        found = REGIONLESS + (RECORDED if ev.fakes or ev.unverified else ()) + ((lookalike,) if ev.lookalike else ())
     elif ev.best is not None:
         found = OFFICIAL
+    elif ev.abroad is not None:
+        found = ABROAD
     elif ev.wanted or ev.others or ev.fakes or ev.unverified:
         found = (MATCHED if ev.wanted or ev.others else ()) + (RECORDED if ev.fakes or ev.unverified else ()) + READING
     else:
@@ -238,10 +312,19 @@ def _rules(ev: Evidence) -> tuple[Rule, ...]:
     s = ev.scan
     if ev.vanity or (
         s is not None
-        and (s.bidi or s.invisible or s.control or s.extension is not None or s.scripts not in _PLAIN)
+        and (
+            s.bidi
+            or s.invisible
+            or s.control
+            or s.extension is not None
+            or s.scripts not in _PLAIN
+            or s.digit_like
+            or s.other
+            or s.imitations
+        )
     ):
         found = NOTES + found
-    return found + CALLER if ev.caller else found
+    return found + CALLER if ev.caller or (ev.best is not None and ev.want is not Direction.INBOUND) else found
 
 
 _PLAIN = ((), ("ASCII",))

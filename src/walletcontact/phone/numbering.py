@@ -4,7 +4,7 @@ number are answered from the packaged readings in :mod:`walletcontact.data.keys`
 from __future__ import annotations
 
 import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberType, shortnumberinfo
+from phonenumbers import NumberParseException, shortnumberinfo
 
 from ._fast import is_valid, make_number, parse, parts, region_code, valid_and_region
 from .text import digits as ascii_digits
@@ -32,9 +32,6 @@ VANITY_REGIONS = frozenset(phonenumbers.region_codes_for_country_code(1)) | {
     "AU", "NZ", "PH", "IL", "NL", "GB", "IE"
 }
 
-#: Number types under which a numbering plan files "area code + service number" (CN: 0571-95188 is
-#: a fixed line, 025-96110 shared cost).
-_FIXED = (PhoneNumberType.FIXED_LINE, PhoneNumberType.FIXED_LINE_OR_MOBILE, PhoneNumberType.SHARED_COST)
 
 
 def region_for(number: phonenumbers.PhoneNumber, fallback: str, nsn: str | None = None) -> str:
@@ -71,7 +68,7 @@ def read_raw(text: str, region: str, compacted: str | None = None) -> RawReading
             NumberParseException.TOO_SHORT_NSN: "TOO_SHORT",
             NumberParseException.TOO_LONG: "TOO_LONG",
         }.get(exc.error_type, "NOT_A_NUMBER")
-        return (region, None, ascii_digits(text), 0, False, False, False, code, False)
+        return (region, None, ascii_digits(text), 0, False, False, False, code, 0)
     number.extension = None
     cc = number.country_code or 0
     # phonenumbers.national_significant_number, without its function calls
@@ -85,24 +82,60 @@ def read_raw(text: str, region: str, compacted: str | None = None) -> RawReading
     try:
         if shortnumberinfo.is_valid_short_number_for_region(number, home):
             emergency = shortnumberinfo.is_emergency_number(nsn, home)
-            return (home, f"{home}:{nsn}", nsn, cc, True, True, emergency, None, False)
+            return (home, f"{home}:{nsn}", nsn, cc, True, True, emergency, None, 0)
         emergency = shortnumberinfo.is_emergency_number(text, home)
     except Exception:  # pragma: no cover - phonenumbers metadata gaps
         emergency = False
     if emergency:
-        return (home, f"{home}:{nsn}", nsn, cc, True, True, True, None, False)
+        return (home, f"{home}:{nsn}", nsn, cc, True, True, True, None, 0)
     possible = phonenumbers.is_possible_number_with_reason(number)
     code = {
         phonenumbers.ValidationResult.TOO_SHORT: "TOO_SHORT",
         phonenumbers.ValidationResult.TOO_LONG: "TOO_LONG",
         phonenumbers.ValidationResult.INVALID_COUNTRY_CODE: "INVALID_COUNTRY_CODE",
     }.get(possible, "INVALID_NUMBER")
-    return (home, None, nsn, cc, False, False, False, code, False)
+    return (home, None, nsn, cc, False, False, False, code, 0)
 
 
-def is_fixed_line(key: str) -> bool:
-    """Whether an E.164 key is of a type that can be "area code + service number"."""
-    return phonenumbers.number_type(phonenumbers.parse(key, None)) in _FIXED
+#: (region, area code) → whether it is one (asked of phonenumbers once)
+_AREA_CODES: dict[tuple[str, str], bool] = {}
+#: local numbers tried after a candidate area code: a real one makes some of them fixed lines
+_FILLERS = ("2222222", "22222222", "6666666", "66666666", "8888888", "88888888")
+
+
+def is_area_code(region: str, country_code: int, digits: str) -> bool:
+    """Whether ``digits`` is a geographical area code of ``region`` by phonenumbers' metadata: some
+    local number after it makes a valid fixed line whose area code is exactly ``digits``."""
+    found = _AREA_CODES.get((region, digits))
+    if found is None:
+        found = False
+        for filler in _FILLERS:
+            try:
+                n = phonenumbers.parse(f"+{country_code}{digits}{filler}", None)
+            except NumberParseException:  # pragma: no cover - digits only
+                continue
+            if (
+                phonenumbers.region_code_for_number(n) == region
+                and phonenumbers.number_type(n) in _GEOGRAPHIC
+                and phonenumbers.length_of_geographical_area_code(n) == len(digits)
+            ):
+                found = True
+                break
+        if len(_AREA_CODES) < 4096:
+            _AREA_CODES[(region, digits)] = found
+    return found
+
+
+_GEOGRAPHIC = (phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+
+
+def area_code_length(key: str) -> int:
+    """The length of the geographical area code of the number with E.164 key ``key`` (``+8657195188``
+    → 3), 0 when it has none (a mobile, toll-free or 400 number, or a region without area codes)."""
+    try:
+        return int(phonenumbers.length_of_geographical_area_code(phonenumbers.parse(key, None)))
+    except NumberParseException:  # pragma: no cover - keys are E.164 numbers
+        return 0
 
 
 def _family(key: str) -> str:
@@ -119,10 +152,16 @@ def _nsn(key: str) -> str:
 
 
 def key_info(number: str, region: str, *, carrier_short_code: bool = False) -> tuple[str, str, str] | None:
-    """(key, nsn, family) of a published number, or None when it is not a number for ``region``."""
+    """(key, nsn, family) of a published number, or None when it is not a number for ``region``.
+
+    A number published as a dial code (Japan's police line ``#9110``) is keyed in that very form
+    (``JP:#9110``): dialled without its ``#`` it is another number."""
     s = scan(number)
     if s.bidi or s.control:
         return None
+    if s.dial is not None:
+        found = ascii_digits(s.dial)
+        return (f"{region}:{s.dial}", found, region) if found and not s.dial.startswith("+") else None
     key: str | None = None
     if carrier_short_code:
         found = ascii_digits(s.text)
@@ -136,14 +175,15 @@ def key_info(number: str, region: str, *, carrier_short_code: bool = False) -> t
     return key, _nsn(key), _family(key)
 
 
-def record_key(number: str, region: str) -> str | None:
-    """Fakes are often not valid numbers at all; key them by their digits when they are not."""
+def record_key(number: str, region: str) -> tuple[str, str] | None:
+    """(key, national digits) of a recorded fake or unverified number. Fakes are often not valid
+    numbers at all: those are keyed by their digits (``~cc:nsn``)."""
     info = key_info(number, region)
     if info is not None:
-        return info[0]
+        return info[0], info[1]
     raw = read_raw(scan(number).text, region)
     if raw[3] and raw[2]:
-        return f"~{raw[3]}:{raw[2]}"
+        return f"~{raw[3]}:{raw[2]}", raw[2]
     return None
 
 

@@ -27,6 +27,7 @@ __all__ = [
     "read",
     "read_raw",
     "record_key",
+    "service_after_area_code",
     "vanity_regions",
 ]
 
@@ -42,12 +43,11 @@ class Reading(NamedTuple):
     valid: bool
     emergency: bool
     error: str | None  # a Reason code when the text is not a number for this region
-    alt_key: str | None = None  # "CC:digits" when a service number follows an area code
 
 
-#: (region the number belongs to, key, nsn, country code, short, valid, emergency, error,
-#: fixed line: True/False, or None when not yet asked)
-RawReading = tuple[str, "str | None", str, int, bool, bool, bool, "str | None", "bool | None"]
+#: (region the number belongs to, key, nsn, country code, short, valid, emergency, error, length
+#: of its geographical area code: 0 for none, None when not asked)
+RawReading = tuple[str, "str | None", str, int, bool, bool, bool, "str | None", "int | None"]
 
 #: Regions the packaged readings cover: phonenumbers supports each of them in every release.
 _KNOWN_REGIONS = frozenset(k.partition("|")[0] for k in _known.SPELLINGS)
@@ -98,32 +98,43 @@ def read_raw(text: str, region: str, compacted: str | bool | None = False) -> Ra
 _SPELLINGS = _known.SPELLINGS
 
 
+#: Regions whose numbering plan lets a service number be dialled after an area code (data:
+#: ``data/numbering.json``, with its sources).
+AREA_CODE_SERVICE: frozenset[str] = _known.AREA_CODE_SERVICE
+
+
 def finish(
     raw: RawReading, short_keys: Container[str], short_lengths: Mapping[str, Container[int]] | None = None
 ) -> Reading:
-    """Complete a reading with what the registry knows: carrier short codes, service numbers
-    dialled after an area code (``0571-95188`` → ``CN:95188``). ``short_lengths`` (region → the
-    lengths of its short keys), when given, skips looking for lengths no short key has."""
-    home, key, nsn, cc, short, valid, emergency, error, fixed = raw
-    if valid and not short and key is not None:
-        lengths = short_lengths.get(home, ()) if short_lengths is not None else None
-        if lengths == ():  # the region has no short number for an area code to come before
-            return Reading(home, key, nsn, cc, short, valid, emergency, error)
-        prefix = home + ":"
-        for cut in (2, 3, 4):
-            size = len(nsn) - cut
-            if size < 3 or (lengths is not None and size not in lengths):
-                continue
-            rest = nsn[cut:]
-            if prefix + rest in short_keys:
-                if fixed is None:
-                    fixed = bool(_numbering().is_fixed_line(key))
-                if fixed:
-                    return Reading(home, key, nsn, cc, short, valid, emergency, error, f"{home}:{rest}")
-                break
+    """Complete a reading with what the registry knows: a carrier short code phonenumbers does not
+    know is read as that short number. (``short_lengths`` is kept for callers; the area-code rule
+    is :func:`service_after_area_code`.)"""
+    home, key, nsn, cc, short, valid, emergency, error, _ = raw
     if not valid and cc and error is not None and error not in ("NOT_A_NUMBER",) and f"{home}:{nsn}" in short_keys:
         return Reading(home, f"{home}:{nsn}", nsn, cc, True, True, False, None)
     return Reading(home, key, nsn, cc, short, valid, emergency, error)
+
+
+def service_after_area_code(
+    r: Reading, short_keys: Container[str], short_lengths: Mapping[str, Container[int]] | None = None
+) -> str | None:
+    """The key of the service number ``r`` dials after an area code (``0571-95188`` → ``CN:95188``),
+    or None. Only in a region whose numbering plan has it (:data:`AREA_CODE_SERVICE`, from
+    ``data/numbering.json`` with its sources), only after a real area code of the region (one that
+    phonenumbers' metadata gives fixed lines of that region), and only when exactly the service
+    number follows it: ``010 6295 0800`` is a Beijing line, not 950800 after an area code."""
+    if not r.valid or r.short or r.key is None or r.region not in AREA_CODE_SERVICE:
+        return None
+    lengths = short_lengths.get(r.region, ()) if short_lengths is not None else None
+    nsn = r.nsn
+    for cut in (2, 3, 4):
+        rest = nsn[cut:]
+        if len(rest) < 3 or (lengths is not None and len(rest) not in lengths):
+            continue
+        key = f"{r.region}:{rest}"
+        if key in short_keys and _numbering().is_area_code(r.region, r.country_code, nsn[:cut]):
+            return key
+    return None
 
 
 def read(
@@ -152,10 +163,11 @@ def key_for(number: str, region: str, *, carrier_short_code: bool = False) -> st
     return info[0] if info else None
 
 
-def record_key(number: str, region: str) -> str | None:
-    """The key of a recorded fake or unverified number: its index key, else ``~cc:nsn``."""
+def record_key(number: str, region: str) -> tuple[str, str] | None:
+    """(key, national digits) of a recorded fake or unverified number: its index key, else
+    ``~cc:nsn``; None when it has no digits to key."""
     known = f"{region}|{number}"
     if known in _known.RECORDS:
         return _known.RECORDS[known]
-    key: str | None = _numbering().record_key(number, region)
-    return key
+    found: tuple[str, str] | None = _numbering().record_key(number, region)
+    return found

@@ -38,6 +38,16 @@ class Scan(NamedTuple):
     #: (digits, maybe a leading +; see :func:`compact`)
     digits: str = ""
     compact: str | None = None
+    #: the text as a dial code (digits, ``*``, ``#``, maybe a leading ``+``) when it is one: it has
+    #: a star, or a hash that is not an extension marker (``**21*95188#``, ``#9110``, ``*334#``)
+    dial: str | None = None
+    #: digit-like characters read as digits (circled, superscript, subscript, parenthesised ...)
+    digit_like: str = ""
+    #: letters standing alone among digits that were read as the digits they imitate (``O`` for 0,
+    #: ``l``, ``I`` and ``|`` for 1), as they were written
+    imitations: str = ""
+    #: other characters removed or converted (not the separators docs/checking-numbers.md lists)
+    other: str = ""
 
 
 def _digit_script(ch: str) -> str:
@@ -99,21 +109,7 @@ def _scan_ascii(text: str) -> Scan:
         return Scan(text, False, False, ("ASCII",) if digits else (), False, None, intl, False, digits, compact(text))
     control = not text.isprintable()
     kept = text.translate(_ASCII_CONTROLS) if control else text
-    cleaned, extension = _strip_extensions(kept.strip())
-    digits = cleaned.translate(ONLY_DIGITS)
-    letters = cleaned.lower() != cleaned.upper()
-    return Scan(
-        text=cleaned,
-        bidi=False,
-        invisible=False,
-        scripts=("ASCII",) if kept.translate(ONLY_DIGITS) else (),
-        letters=letters,
-        extension=extension,
-        international=leading_plus(cleaned) or digits.startswith("00"),
-        control=control,
-        digits=digits if not letters else "".join(c for c in cleaned if c.isdigit()),
-        compact=compact(cleaned),
-    )
+    return _finish(kept.strip(), False, False, ("ASCII",) if kept.translate(ONLY_DIGITS) else (), control, "", "")
 
 
 def _scan_any(text: str) -> Scan:
@@ -126,9 +122,11 @@ def _scan_any(text: str) -> Scan:
                 text = ctx.split(";", 1)[0] + head
             else:
                 text = head
-    bidi = invisible = letters = control = False
+    bidi = invisible = control = False
     scripts: dict[str, None] = {}
     out: list[str] = []
+    digit_like: list[str] = []
+    other: list[str] = []
     for ch in text:
         if ch in BIDI_CONTROLS:
             bidi = True
@@ -150,26 +148,85 @@ def _scan_any(text: str) -> Scan:
             control = True
         else:
             folded = unicodedata.normalize("NFKC", ch)
-            if folded.isascii() and folded.isalpha():
-                letters = True
+            if folded.isascii():
+                core = folded.strip("().")
+                if core.isdigit():  # circled, superscript, subscript, parenthesised digits, "1." ...
+                    digit_like.append(ch)
+                    scripts.setdefault("ASCII", None)
+                    folded = core
+                elif folded != ch and not (folded in _QUIET or folded.isalpha() or folded in "=,;"):
+                    other.append(ch)  # converted to ASCII that is not a separator
             out.append(folded if folded.isascii() else ch)
-    cleaned = "".join(out).strip()
+    return _finish("".join(out).strip(), bidi, invisible, tuple(scripts), control, "".join(digit_like), "".join(other))
+
+
+#: Characters that stand for a digit when alone among digits: they are how fake numbers are
+#: written to slip past filters (O800 for 0800, l-800 for 1-800).
+IMITATORS = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"}
+#: What scan passes over without a word besides digits and letters: the separators, the plus sign,
+#: and the star and hash of dial codes (reported as such).
+_QUIET = frozenset(SEPARATORS + "\t+*#")
+
+
+def _imitations(text: str) -> tuple[str, str]:
+    """``text`` with each imitating letter replaced by its digit, and the letters replaced."""
+    if not any(c in IMITATORS for c in text):
+        return text, ""
+    out = list(text)
+    found = []
+    n = len(text)
+    for i, c in enumerate(text):
+        if c not in IMITATORS:
+            continue
+        j = i - 1
+        while j >= 0 and text[j] in SEPARATORS:
+            j -= 1
+        k = i + 1
+        while k < n and text[k] in SEPARATORS:
+            k += 1
+        before = text[j] if j >= 0 and text[j] not in SEPARATORS else ""
+        after = text[k] if k < n else ""
+        # alone: no letter next to it (1-800-FLOWERS keeps its O), and a digit on one side at least
+        if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()):
+            continue
+        if before in IMITATORS or after in IMITATORS:  # "OO": a run of letters, not one that imitates
+            continue
+        if before.isdigit() or after.isdigit():
+            out[i] = IMITATORS[c]
+            found.append(c)
+    return "".join(out), "".join(found)
+
+
+def _finish(
+    cleaned: str, bidi: bool, invisible: bool, scripts: tuple[str, ...], control: bool, digit_like: str, other: str
+) -> Scan:
+    """The scan of a cleaned text (both routes end here, so they agree)."""
+    had_star = "*" in cleaned
     cleaned, extension = _strip_extensions(cleaned)
+    cleaned, imitations = _imitations(cleaned)
+    other += "".join(c for c in cleaned if c not in _QUIET and not c.isdigit() and not (c.isascii() and c.isalpha()))
     letters = any(c.isascii() and c.isalpha() for c in cleaned)
-    international = leading_plus(cleaned) or digits(cleaned).startswith("00")
+    dial = None
+    if had_star or "#" in cleaned:
+        dial = "".join(c for c in cleaned if c.isdigit() or c in "*#+") + ("#" if extension == "" else "")
+        extension = None  # a final "#" ends the code: it is no menu choice
     return Scan(
         text=cleaned,
         bidi=bidi,
         invisible=invisible,
-        scripts=tuple(scripts),
+        scripts=scripts,
         letters=letters,
         extension=extension,
-        international=international,
+        international=leading_plus(cleaned) or digits(cleaned).startswith("00"),
         control=control,
         digits=cleaned.translate(ONLY_DIGITS)
-        if tuple(scripts) == ("ASCII",) and not letters
+        if scripts == ("ASCII",) and not letters
         else "".join(c for c in cleaned if c.isdigit()),
         compact=compact(cleaned),
+        dial=dial,
+        digit_like=digit_like,
+        imitations=imitations,
+        other=other,
     )
 
 
