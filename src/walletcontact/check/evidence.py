@@ -113,35 +113,44 @@ def gather(
         readings = [read(s.text, c, idx.short_keys, idx.short_lengths, s.compact) for c in candidates]
         r, entries, via_alt = _choose(readings, prov, want, idx, national=not s.international)
         intl = s.international
-    ev = Evidence(number, prov, want, caller, s, digits, r.region, None, vanity, r, entries, via_alt)
-    return _judge(ev, idx, international=intl)
+    return _judge(number, prov, want, caller, s, r, entries, via_alt, idx, vanity=vanity, international=intl)
 
 
-def _judge(ev: Evidence, idx: PhoneIndex, *, international: bool = False) -> Evidence:
+def _judge(
+    number: str,
+    prov: Provider | None,
+    want: Direction,
+    caller: bool,
+    s: Scan,
+    r: Reading,
+    entries: tuple[Entry, ...],
+    via_alt: bool,
+    idx: PhoneIndex,
+    *,
+    vanity: bool = False,
+    international: bool = False,
+) -> Evidence:
     """The evidence of one reading: its matches sorted out, its records, its look-alike
     (``international``: the text was written with a country code)."""
-    s, r, prov, entries = ev.scan, ev.reading, ev.provider, ev.entries
-    if s is None or r is None:  # pragma: no cover - _judge is given readings only
-        return ev
     wanted: tuple[Entry, ...] = ()
     others: tuple[Entry, ...] = ()
     good: tuple[Entry, ...] = ()
-    if entries and ev.via_alt and ev.want is not Direction.INBOUND:
+    if entries and via_alt and want is not Direction.INBOUND:
         # an area code before a service number is how people dial it; on a caller ID it is the
         # service only where its calls are known to show one (96110: 025-96110)
         entries = tuple(e for e in entries if e.channel.calls_show_area_code)
-        if not entries:
-            ev = ev._replace(entries=(), via_alt=False)
+        via_alt = bool(entries)
     if entries:
         wanted = entries if prov is None else tuple(e for e in entries if e.provider.id == prov.id)
-        good = tuple(sorted((e for e in wanted if e.channel.direction.allows(ev.want)), key=rank))
+        good = tuple(sorted((e for e in wanted if e.channel.direction.allows(want)), key=rank))
         if good and r.valid:
+            head = (number, prov, want, caller, s, s.digits, r.region, None, vanity, r, entries, via_alt)
             if r.short and (international or s.international):
                 # a short number cannot be dialled from abroad: never official written with a country code
-                return ev._replace(abroad=good[0])
+                return Evidence(*head, abroad=good[0])
             if s.imitations:  # letters standing in for digits: how fake numbers dodge filters
-                return ev._replace(lookalike=(good[0], "letters-for-digits"))
-            return ev._replace(wanted=wanted, best=good[0], good=good)
+                return Evidence(*head, lookalike=(good[0], "letters-for-digits"))
+            return Evidence(*head, wanted, good[0], good)
         if prov is not None:
             others = tuple(e for e in entries if e.provider.id != prov.id)
     fakes: tuple[RecordEntry, ...] = ()
@@ -162,7 +171,10 @@ def _judge(ev: Evidence, idx: PhoneIndex, *, international: bool = False) -> Evi
         look = find_lookalike(idx, r.nsn, r.country_code, r.region, prov, exclude, padded=not r.valid)
     if s.imitations and wanted and look is None:
         look = (wanted[0], "letters-for-digits")
-    return ev._replace(wanted=wanted, good=good, others=others, fakes=fakes, unverified=unverified, lookalike=look)
+    return Evidence(
+        number, prov, want, caller, s, s.digits, r.region, None, vanity, r, entries, via_alt,
+        wanted, None, good, others, fakes, unverified, look,
+    )  # fmt: skip
 
 
 _NONE: frozenset[str] = frozenset()
@@ -180,8 +192,7 @@ def _dial_code(
         hits = idx.by_key.get(key)
         if hits:
             reading = Reading(r, key, s.digits, 0, True, True, False, None)
-            ev = Evidence(number, prov, want, caller, s, s.digits, r, None, False, reading, hits, False)
-            return _judge(ev, idx)
+            return _judge(number, prov, want, caller, s, reading, hits, False, idx)
     return Evidence(
         number, prov, want, caller, s, s.digits, region, None, dial=dial, forwarding=forwarding(dial)
     )
@@ -207,7 +218,7 @@ def _without_region(number: str, want: Direction, caller: bool, s: Scan, idx: Ph
             continue
         reading = read(s.text, r, idx.short_keys, idx.short_lengths, s.compact)
         entries, via_alt = _matches(reading, idx, national=not s.international)
-        ev = _judge(Evidence(number, None, want, caller, s, digits, r, None, False, reading, entries, via_alt), idx)
+        ev = _judge(number, None, want, caller, s, reading, entries, via_alt, idx)
         if ev.best is not None:
             official.append(ev)
         elif ev.fakes or ev.unverified or ev.abroad or ev.wanted:

@@ -254,7 +254,7 @@ def verdict_of(ev: Evidence) -> Verdict:
 
 def build(ev: Evidence, reasons: tuple[Reason, ...], reg: Registry) -> NumberCheck:
     """The answer: every field decided here, once."""
-    prov, best, r = ev.provider, ev.best, ev.reading
+    prov, best, r, look = ev.provider, ev.best, ev.reading, ev.lookalike
     verdict = verdict_of(ev)
     # whose answer it is, and whose numbers it offers instead
     owner = best.provider if best is not None else prov
@@ -262,10 +262,10 @@ def build(ev: Evidence, reasons: tuple[Reason, ...], reg: Registry) -> NumberChe
         owner = ev.abroad.provider
     offered = owner
     if owner is None:
-        if ev.fake is not None:
-            offered = ev.fake.provider
-        elif ev.lookalike is not None:
-            offered = ev.lookalike[0].provider
+        if ev.fakes:
+            offered = ev.fakes[0].provider
+        elif look is not None:
+            offered = look[0].provider
     if r is None:  # no reading: report lines for a call received or a dial code, when the region is known
         region = ev.region
         told = ev.caller or ev.dial is not None
@@ -275,7 +275,6 @@ def build(ev: Evidence, reasons: tuple[Reason, ...], reg: Registry) -> NumberChe
         region = r.region
         report_to = reg.reports(region)
         report_online = reg.reports_online(region)
-    look = ev.lookalike
     return NumberCheck(
         number=ev.number,
         verdict=verdict,
@@ -288,7 +287,7 @@ def build(ev: Evidence, reasons: tuple[Reason, ...], reg: Registry) -> NumberChe
         lookalike_of=look[0].channel if look is not None else None,
         lookalike_provider=look[0].provider if look is not None else None,
         lookalike_kind=look[1] if look is not None else None,
-        known_fake=ev.fake.record if ev.fake is not None else None,
+        known_fake=ev.fakes[0].record if ev.fakes else None,
         caller=ev.caller,
         origin=best.origin if best is not None else None,
         official_numbers=inbound_numbers(offered) if offered is not None else (),

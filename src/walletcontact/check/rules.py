@@ -310,24 +310,11 @@ def _rules(ev: Evidence) -> tuple[Rule, ...]:
     else:
         found = READING
     s = ev.scan
-    if ev.vanity or (
-        s is not None
-        and (
-            s.bidi
-            or s.invisible
-            or s.control
-            or s.extension is not None
-            or s.scripts not in _PLAIN
-            or s.digit_like
-            or s.other
-            or s.imitations
-        )
-    ):
+    if ev.vanity or (s is not None and not s.quiet):
         found = NOTES + found
     return found + CALLER if ev.caller or (ev.best is not None and ev.want is not Direction.INBOUND) else found
 
 
-_PLAIN = ((), ("ASCII",))
 
 
 def reasons(ev: Evidence) -> tuple[Reason, ...]:

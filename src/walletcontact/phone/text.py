@@ -48,6 +48,8 @@ class Scan(NamedTuple):
     imitations: str = ""
     #: other characters removed or converted (not the separators docs/checking-numbers.md lists)
     other: str = ""
+    #: nothing to say about the text: plain ASCII digits and separators, nothing removed
+    quiet: bool = True
 
 
 def _digit_script(ch: str) -> str:
@@ -163,14 +165,19 @@ def _scan_any(text: str) -> Scan:
 #: Characters that stand for a digit when alone among digits: they are how fake numbers are
 #: written to slip past filters (O800 for 0800, l-800 for 1-800).
 IMITATORS = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"}
+_IMITATOR_SET = frozenset(IMITATORS)
 #: What scan passes over without a word besides digits and letters: the separators, the plus sign,
 #: and the star and hash of dial codes (reported as such).
 _QUIET = frozenset(SEPARATORS + "\t+*#")
+#: ``ascii_text.translate(_NOT_OTHER)`` keeps its other characters (not digits, letters or quiet ones)
+_NOT_OTHER = str.maketrans(
+    "", "", "".join(c for c in map(chr, range(128)) if c in _QUIET or c.isdigit() or c.isalpha())
+)
 
 
 def _imitations(text: str) -> tuple[str, str]:
     """``text`` with each imitating letter replaced by its digit, and the letters replaced."""
-    if not any(c in IMITATORS for c in text):
+    if _IMITATOR_SET.isdisjoint(text):
         return text, ""
     out = list(text)
     found = []
@@ -204,8 +211,12 @@ def _finish(
     had_star = "*" in cleaned
     cleaned, extension = _strip_extensions(cleaned)
     cleaned, imitations = _imitations(cleaned)
-    other += "".join(c for c in cleaned if c not in _QUIET and not c.isdigit() and not (c.isascii() and c.isalpha()))
-    letters = any(c.isascii() and c.isalpha() for c in cleaned)
+    if cleaned.isascii():
+        other += cleaned.translate(_NOT_OTHER)
+        letters = cleaned.lower() != cleaned.upper()
+    else:
+        other += "".join(c for c in cleaned if c not in _QUIET and not c.isdigit() and not (c.isascii() and c.isalpha()))
+        letters = any(c.isascii() and c.isalpha() for c in cleaned)
     dial = None
     if had_star or "#" in cleaned:
         dial = "".join(c for c in cleaned if c.isdigit() or c in "*#+") + ("#" if extension == "" else "")
@@ -227,6 +238,16 @@ def _finish(
         digit_like=digit_like,
         imitations=imitations,
         other=other,
+        quiet=not (
+            bidi
+            or invisible
+            or control
+            or extension is not None
+            or scripts not in ((), ("ASCII",))
+            or digit_like
+            or other
+            or imitations
+        ),
     )
 
 
