@@ -85,7 +85,7 @@ def gather(
     stop: Reason | None = None
     if not s.text and s.dial is None:
         stop = reason("EMPTY")
-    elif not digits:
+    elif not digits or s.words:
         stop = reason("NOT_A_NUMBER")
     if stop is not None:
         return Evidence(number, prov, want, caller, s, digits, region_code, stop)
@@ -106,12 +106,12 @@ def gather(
         candidates, vanity = lettered, True
     if len(candidates) == 1:
         r = read(s.text, candidates[0], idx.short_keys, idx.short_lengths, s.compact)
-        entries, via_alt = _matches(r, idx, national=not s.international)
+        entries, via_alt = _matches(r, idx, national=not s.international, digits=s.digits)
         # read in one region as a short number of another: written with an international prefix
         intl = s.international or r.region != candidates[0]
     else:
         readings = [read(s.text, c, idx.short_keys, idx.short_lengths, s.compact) for c in candidates]
-        r, entries, via_alt = _choose(readings, prov, want, idx, national=not s.international)
+        r, entries, via_alt = _choose(readings, prov, want, idx, national=not s.international, digits=s.digits)
         intl = s.international
     return _judge(number, prov, want, caller, s, r, entries, via_alt, idx, vanity=vanity, international=intl)
 
@@ -217,7 +217,7 @@ def _without_region(number: str, want: Direction, caller: bool, s: Scan, idx: Ph
         if not is_region(r):
             continue
         reading = read(s.text, r, idx.short_keys, idx.short_lengths, s.compact)
-        entries, via_alt = _matches(reading, idx, national=not s.international)
+        entries, via_alt = _matches(reading, idx, national=not s.international, digits=s.digits)
         ev = _judge(number, None, want, caller, s, reading, entries, via_alt, idx)
         if ev.best is not None:
             official.append(ev)
@@ -288,7 +288,7 @@ def _stopped(
     return Evidence(number, prov, want, caller, region=code, stop=why(code))
 
 
-def _matches(r: Reading, idx: PhoneIndex, *, national: bool) -> tuple[tuple[Entry, ...], bool]:
+def _matches(r: Reading, idx: PhoneIndex, *, national: bool, digits: str = "") -> tuple[tuple[Entry, ...], bool]:
     """The published numbers one reading matches, and whether as "area code + service number"
     (accepted only in national form: whether +86 571 95188 reaches the service from abroad is not
     something the data can vouch for)."""
@@ -296,7 +296,7 @@ def _matches(r: Reading, idx: PhoneIndex, *, national: bool) -> tuple[tuple[Entr
     if hits:
         return hits, False
     if national and r.valid and not r.short and r.region in AREA_CODE_SERVICE:
-        alt = service_after_area_code(r, idx.short_keys, idx.short_lengths)
+        alt = service_after_area_code(r, digits, idx.short_keys, idx.short_lengths)
         if alt is not None:
             return idx.by_key.get(alt, ()), True
     return (), False
@@ -323,14 +323,14 @@ def _candidate_regions(s: Scan, region: str | None, prov: Provider | None, idx: 
 
 
 def _choose(
-    readings: list[Reading], prov: Provider | None, want: Direction, idx: PhoneIndex, *, national: bool
+    readings: list[Reading], prov: Provider | None, want: Direction, idx: PhoneIndex, *, national: bool, digits: str
 ) -> tuple[Reading, tuple[Entry, ...], bool]:
     """Of the readings in a provider's regions (no region given), the one to report on, the index
     entries it matched, and whether via area code: a number of the provider for the direction
     asked first, then one of the provider, then anyone's, then any valid reading."""
     best: tuple[int, Reading, tuple[Entry, ...], bool] | None = None
     for r in readings:
-        entries, via_alt = _matches(r, idx, national=national)
+        entries, via_alt = _matches(r, idx, national=national, digits=digits)
         mine = [e for e in entries if prov is None or e.provider.id == prov.id]
         score = 0
         if any(e.channel.direction.allows(want) for e in mine):

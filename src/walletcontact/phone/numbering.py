@@ -129,6 +129,12 @@ def is_area_code(region: str, country_code: int, digits: str) -> bool:
 _GEOGRAPHIC = (phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
 
 
+def trunk_prefix(region: str) -> str:
+    """The region's national (trunk) prefix, dialled before an area code (CN: ``0``)."""
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region, None)
+    return str(metadata.national_prefix or "") if metadata is not None else ""
+
+
 def area_code_length(key: str) -> int:
     """The length of the geographical area code of the number with E.164 key ``key`` (``+8657195188``
     → 3), 0 when it has none (a mobile, toll-free or 400 number, or a region without area codes)."""

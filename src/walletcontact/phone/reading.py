@@ -116,14 +116,18 @@ def finish(
 
 
 def service_after_area_code(
-    r: Reading, short_keys: Container[str], short_lengths: Mapping[str, Container[int]] | None = None
+    r: Reading, digits: str, short_keys: Container[str], short_lengths: Mapping[str, Container[int]] | None = None
 ) -> str | None:
     """The key of the service number ``r`` dials after an area code (``0571-95188`` → ``CN:95188``),
     or None. Only in a region whose numbering plan has it (:data:`AREA_CODE_SERVICE`, from
     ``data/numbering.json`` with its sources), only after a real area code of the region (one that
     phonenumbers' metadata gives fixed lines of that region), and only when exactly the service
-    number follows it: ``010 6295 0800`` is a Beijing line, not 950800 after an area code."""
+    number follows it: ``010 6295 0800`` is a Beijing line, not 950800 after an area code. The
+    text (its ``digits``) must be the national form, trunk prefix first (``0571 95188``): without
+    it, ``571 95188`` is a local number, and ``86 571 95188`` carries a country code."""
     if not r.valid or r.short or r.key is None or r.region not in AREA_CODE_SERVICE:
+        return None
+    if digits != _numbering().trunk_prefix(r.region) + r.nsn:
         return None
     lengths = short_lengths.get(r.region, ()) if short_lengths is not None else None
     nsn = r.nsn

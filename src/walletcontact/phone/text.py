@@ -50,6 +50,8 @@ class Scan(NamedTuple):
     other: str = ""
     #: nothing to say about the text: plain ASCII digits and separators, nothing removed
     quiet: bool = True
+    #: it has words of a script without keypad letters (``客服电话 95188``): a phrase, not a number
+    words: bool = False
 
 
 def _digit_script(ch: str) -> str:
@@ -211,12 +213,20 @@ def _finish(
     had_star = "*" in cleaned
     cleaned, extension = _strip_extensions(cleaned)
     cleaned, imitations = _imitations(cleaned)
+    words = False
     if cleaned.isascii():
         other += cleaned.translate(_NOT_OTHER)
         letters = cleaned.lower() != cleaned.upper()
     else:
         other += "".join(c for c in cleaned if c not in _QUIET and not c.isdigit() and not (c.isascii() and c.isalpha()))
         letters = any(c.isascii() and c.isalpha() for c in cleaned)
+        # letters of other scripts (ideographs, Cyrillic ...): words around a number, not a number
+        words = any(unicodedata.category(c).startswith("L") for c in other)
+    if letters and not words:
+        # keypad letters come after the first digits (1-800-FLOWERS); letters before any digit are
+        # a word in front of a number ("PayPal 1-800 ..."), which phonenumbers would skip unsaid
+        first = next((i for i, c in enumerate(cleaned) if c.isdigit()), len(cleaned))
+        words = any(c.isalpha() for c in cleaned[:first])
     dial = None
     if had_star or "#" in cleaned:
         dial = "".join(c for c in cleaned if c.isdigit() or c in "*#+") + ("#" if extension == "" else "")
@@ -248,6 +258,7 @@ def _finish(
             or other
             or imitations
         ),
+        words=words,
     )
 
 
