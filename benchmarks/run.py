@@ -620,6 +620,66 @@ def bench_batch(n: int, repeat: int, seed: int, reuse: float = 0.15) -> dict[str
     }
 
 
+# ---------------------------------------------------------------- 4b. checks without a region
+
+REGIONLESS_REGIONS = ("CN", "US", "GB", "IN", "KE", "JP", "BR", "DE", "ID", "PH")
+
+
+def national_numbers(per_region: int, seed: int) -> list[tuple[str, str]]:
+    """(region, number in national format): valid fixed-line and mobile numbers of ten regions,
+    made from phonenumbers' example numbers with their last digits drawn at random."""
+    import phonenumbers
+
+    rng = random.Random(seed)
+    out: list[tuple[str, str]] = []
+    for region in REGIONLESS_REGIONS:
+        examples = [
+            phonenumbers.example_number_for_type(region, t)
+            for t in (phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.MOBILE)
+        ]
+        examples = [e for e in examples if e is not None]
+        made = 0
+        while made < per_region:
+            e = rng.choice(examples)
+            nsn = phonenumbers.national_significant_number(e)
+            keep = max(1, len(nsn) - rng.randrange(4, 8))
+            n = phonenumbers.parse(
+                "+" + str(e.country_code) + nsn[:keep] + "".join(str(rng.randrange(10)) for _ in range(len(nsn) - keep))
+            )
+            if phonenumbers.is_valid_number(n) and phonenumbers.region_code_for_number(n) == region:
+                out.append((region, phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.NATIONAL)))
+                made += 1
+    return out
+
+
+def bench_regionless(per_region: int, repeat: int, seed: int) -> dict[str, Any]:
+    """``check_number`` of national-form numbers without a region (no provider either) against the
+    same checks with their region, each number checked once per run (no cache helps)."""
+    import walletcontact as wc
+
+    items = national_numbers(per_region, seed)
+    reg = wc.default_registry()
+
+    def run(with_region: bool) -> float:
+        # ordinary numbers: none is official, so the memo of official answers keeps none of them
+        t0 = time.perf_counter()
+        for region, number in items:
+            wc.check_number(number, region=region if with_region else None, registry=reg)
+        return time.perf_counter() - t0
+
+    run(True), run(False)  # warm: metadata, index
+    times: dict[str, list[float]] = {"with": [], "without": []}
+    for _ in range(repeat):
+        times["with"].append(run(True))
+        times["without"].append(run(False))
+    best = {k: min(v) for k, v in times.items()}
+    return {
+        "n": len(items),
+        "per_check_us": {k: v / len(items) * 1e6 for k, v in best.items()},
+        "ratio": best["without"] / best["with"],
+    }
+
+
 # ---------------------------------------------------------------- 5. the command line, cold
 
 
@@ -737,6 +797,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("one", lambda: bench_one(repeat)),
         ("batch", lambda: bench_batch(n, batch_repeat, args.seed)),
         ("distinct", lambda: bench_batch(n, batch_repeat, args.seed + 1, reuse=0.0)),
+        ("regionless", lambda: bench_regionless(200 if args.quick else 1000, 3, args.seed)),
         ("cli", lambda: bench_cli(runs)),
         ("memory", lambda: bench_memory(max(3, runs // 5))),
     ]
@@ -748,8 +809,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f" {time.perf_counter() - t0:.1f} s", flush=True)
     print()
 
-    imp, load, one, batch, distinct, cli, mem = (
-        res[k] for k in ("import", "load", "one", "batch", "distinct", "cli", "memory")
+    imp, load, one, batch, distinct, regionless, cli, mem = (
+        res[k] for k in ("import", "load", "one", "batch", "distinct", "regionless", "cli", "memory")
     )
 
     # ---- figures
@@ -793,6 +854,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"call log {n:,}: {label}",
                 f"{t:.2f} s = {n / t:,.0f}/s",
                 f"{statistics.median(batch['times'][key]):.2f} s",
+            ]
+        )
+    for key, label in (("with", "with their region"), ("without", "without a region or provider")):
+        fig.append(
+            [
+                f"{regionless['n']:,} national numbers of 10 regions, {label}",
+                f"{regionless['per_check_us'][key]:.1f} µs a check",
+                "(min of 3 runs)",
             ]
         )
     fig.append(
@@ -850,6 +919,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             }
         )
 
+    target(
+        "check without a region",
+        f"{regionless['per_check_us']['without']:.1f} µs",
+        f"{regionless['per_check_us']['with']:.1f} µs (with it)",
+        f"{regionless['ratio']:.2f}× a check with the region",
+        "≤ 2×",
+        regionless["ratio"] <= 2.0,
+    )
     a, w = imp["attrs"]["import"]["median"], imp["walletcontact"]["import"]["median"]
     target(
         "cold import (median)",

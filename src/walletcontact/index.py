@@ -134,7 +134,21 @@ class PhoneIndex:
         #: the verdict layer's memo: official answers by their exact question (bounded)
         self.memo: dict[Any, Any] = {}
         self._compiled: dict[str, re.Pattern[str] | None] = {}
+        self._near_length: dict[int, tuple[str, ...]] | None = None
         self._memo_lock = threading.Lock()
+
+    def families_near_length(self, n: int) -> tuple[str, ...]:
+        """The families with an official number of ``n`` digits, one more or one fewer (those a
+        number of ``n`` digits can be one edit away from)."""
+        by_length = self._near_length
+        if by_length is None:
+            found: dict[int, dict[str, None]] = {}
+            for fam, lengths in self.family_lengths.items():
+                for length in lengths:
+                    for m in (length - 1, length, length + 1):
+                        found.setdefault(m, {}).setdefault(fam, None)
+            by_length = self._near_length = {m: tuple(f) for m, f in found.items()}
+        return by_length.get(n, ())
 
     def contained(self, family: str) -> re.Pattern[str] | None:
         """The compiled "contains any official number of ``family``?" pattern, if it has one."""

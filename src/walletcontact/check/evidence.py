@@ -207,10 +207,12 @@ def _without_region(number: str, want: Direction, caller: bool, s: Scan, idx: Ph
     for size in (0, 1, 2):  # the digits as a national significant number, after a trunk prefix
         for r in idx.national.get(digits[size:], ()):
             candidates.setdefault(r, None)
-    for size in idx.national_lengths:  # a service number after an area code
-        if 3 <= size < len(digits) - 1:
-            for r in idx.national.get(digits[-size:], ()):
-                candidates.setdefault(r, None)
+    if digits.startswith("0"):  # a service number after a trunk prefix and an area code
+        for size in idx.national_lengths:
+            if 3 <= size < len(digits) - 2:
+                for r in idx.national.get(digits[-size:], ()):
+                    if r in AREA_CODE_SERVICE:
+                        candidates.setdefault(r, None)
     official: list[Evidence] = []
     recorded: list[Evidence] = []
     for r in candidates:
@@ -257,8 +259,8 @@ def _regionless(
         return Evidence(number, None, want, caller, s, digits, None, reason(code, region="any region", digits=digits))
     look: tuple[Entry, str] | None = None
     if not ambiguous:
-        families = tuple(fam for fam, by_len in idx.family_lengths.items() if {len(digits) - 1, len(digits), len(digits) + 1} & set(by_len))
-        look = find_lookalike(idx, digits, 0, None, None, _NONE, padded=False, families=families)
+        families = idx.families_near_length(len(digits))
+        look = find_lookalike(idx, digits, 0, None, None, _NONE, padded=False, families=families) if families else None
     return Evidence(
         number, None, want, caller, s, digits, None, lookalike=look, ambiguous=ambiguous, region_needed=not ambiguous
     )
