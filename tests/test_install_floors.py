@@ -18,8 +18,8 @@ else:  # pragma: no cover - Python 3.10
 
 def _floors() -> dict[str, str]:
     pins = {}
-    for line in (ROOT / ".ci" / "floors.txt").read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
+    for raw in (ROOT / ".ci" / "floors.txt").read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
         if line:
             name, _, version = line.partition("==")
             pins[name.strip().lower()] = version.strip()
