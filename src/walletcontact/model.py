@@ -13,6 +13,7 @@ from typing import ClassVar, TypeVar, Union, cast
 import attrs
 
 from .errors import InvalidArgumentError
+from .urls import url_host
 
 __all__ = [
     "TOPICS",
@@ -293,9 +294,9 @@ class Source(_Repr):
 
     @property
     def host(self) -> str:
-        rest = self.url.split("://", 1)[-1]
-        host = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
-        return host.rsplit("@", 1)[-1].split(":", 1)[0].lower()
+        """The host a browser goes to; ``""`` for a URL that data may not carry (see
+        :mod:`walletcontact.urls`)."""
+        return url_host(self.url)
 
 
 @attrs.frozen(repr=False)

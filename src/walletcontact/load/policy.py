@@ -25,6 +25,7 @@ from ..model import (
     SourceKind,
     WebsiteChannel,
 )
+from ..urls import registrable_domain, url_host, url_problem
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REGION_RE = re.compile(r"^[A-Z]{2}$")
@@ -52,12 +53,8 @@ def is_government_host(host: str, provider: Provider) -> bool:
     return any(host == d or host.endswith("." + d) for d in GOV_DOMAINS)
 
 
-def _https(url: str) -> bool:
-    return url.startswith("https://") and len(url) > len("https://") and " " not in url
-
-
 def _host(url: str) -> str:
-    return Source(url=url, kind=SourceKind.OFFICIAL, seen=dt.date.min).host
+    return url_host(url)
 
 
 class _Problems:
@@ -85,10 +82,9 @@ def _check_sources(
         out.add(f"{path}.sources", "at least one source is required")
     for i, src in enumerate(sources):
         p = f"{path}.sources[{i}]"
-        if not (src.url.startswith("https://") or src.url.startswith("http://")) or " " in src.url:
-            out.add(f"{p}.url", f"not an http(s) URL: {src.url!r}")
-        elif not _host(src.url) or "." not in _host(src.url):
-            out.add(f"{p}.url", f"URL has no host: {src.url!r}")
+        problem = url_problem(src.url, schemes=("https", "http"))
+        if problem is not None:
+            out.add(f"{p}.url", f"not a usable http(s) URL ({problem}): {src.url!r}")
         if src.seen > today:
             out.add(f"{p}.seen", f"date is in the future: {src.seen.isoformat()}")
 
@@ -142,6 +138,11 @@ def validate_provider(
     for i, domain in enumerate(p.domains):
         if not DOMAIN_RE.match(domain):
             out.add(f"{path}.domains[{i}]", f"not a lower-case domain name: {domain!r}")
+        elif registrable_domain(domain) is None:
+            out.add(
+                f"{path}.domains[{i}]",
+                f"{domain!r} is a public suffix (anyone can register names under it); list the provider's own domain",
+            )
     if not p.sources:
         out.add(f"{path}.sources", "at least one source is required")
     _check_sources(out, path, p.sources, required=False, today=today)
@@ -213,8 +214,9 @@ def _region_ok(region: str, strict: bool) -> bool:
 
 
 def _check_url(out: _Problems, path: str, url: str, p: Provider, *, official: bool) -> None:
-    if not _https(url):
-        out.add(path, f"must be an https URL: {url!r}")
+    problem = url_problem(url)
+    if problem is not None:
+        out.add(path, f"must be an https URL a browser reads as written ({problem}): {url!r}")
     elif official and not p.is_official_domain(_host(url)):
         out.add(path, f"host {_host(url)!r} is not one of the provider's domains")
 
