@@ -34,6 +34,16 @@ __all__ = ["BUILTIN", "Registry", "fold", "online_target"]
 BUILTIN = "builtin"
 
 
+class _Loader:
+    """What only the package's own loaders hold: the right to mark records as built in."""
+
+    __slots__ = ()
+
+
+#: Passed by ``load.builtin``, ``load.layers`` and unpickling as ``Registry(..., _by=LOADER)``.
+LOADER = _Loader()
+
+
 def fold(text: str) -> str:
     """Case-, width-, accent- and spacing-insensitive form used by the name index.
 
@@ -73,7 +83,11 @@ class Registry:
         *,
         origins: Mapping[str, str] | None = None,
         procedures: Iterable[GenericProcedure] = (),
+        _by: object = None,
     ) -> None:
+        if origins and _by is not LOADER and any(v == BUILTIN for v in origins.values()):
+            # an answer naming "builtin" as a number's origin vouches for it as shipped data
+            raise DataError(["<registry>: origin 'builtin' is given by the package's loader only"])
         provs = tuple(providers)
         by_id: dict[str, Provider] = {}
         dupes = []
@@ -275,7 +289,7 @@ def _online_order(ch: Channel) -> tuple[int, tuple[int, int]]:
 def _rebuild(
     providers: tuple[Provider, ...], origins: dict[str, str], procs: tuple[GenericProcedure, ...]
 ) -> Registry:
-    return Registry(providers, origins=origins, procedures=procs)
+    return Registry(providers, origins=origins, procedures=procs, _by=LOADER)
 
 
 def _close(a: str, b: str) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn, TextIO
 
 from . import __version__
-from .errors import InvalidArgumentError, WalletContactError
+from .errors import InvalidArgumentError, WalletContactError, printable
 from .model import (
     AppChannel,
     CommunityChannel,
@@ -64,7 +64,7 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"walletcontact: error: {message} (see 'walletcontact --help')\n")
+        sys.stderr.write(f"walletcontact: error: {printable(message)} (see 'walletcontact --help')\n")
         raise SystemExit(2)
 
 
@@ -190,7 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except WalletContactError as exc:  # bad input; anything else is a bug and shows its traceback
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        sys.stderr.write(f"walletcontact: error: {first}\n")
+        sys.stderr.write(f"walletcontact: error: {printable(first)}\n")
         return 2
     except BrokenPipeError:
         return 1
@@ -200,6 +200,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _locale(args: argparse.Namespace) -> str:
     return str(args.locale) if getattr(args, "locale", None) else env_locale()
+
+
+def _say(lines: list[str]) -> None:
+    """Write text lines; every piece of data in them escaped (see ``errors.printable``): a line
+    break, an escape sequence or a direction control inside a name or a note shows as its escape."""
+    sys.stdout.write("\n".join(printable(line) for line in lines) + "\n")
 
 
 def _emit(obj: Any) -> None:
@@ -244,7 +250,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
             else:
                 sys.stdout.write(f"{result.verdict.value}\t{result.provider.id if result.provider else '-'}\t"
-                                 f"{result.normalized or '-'}\t{text}\n")
+                                 f"{result.normalized or '-'}\t{printable(text)}\n")
             sys.stdout.flush()
         return 0 if all_official else 1
     result = one(args.number)
@@ -258,7 +264,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _print_check(result: Any, locale: str) -> None:
     st = _Style(sys.stdout)
     colour = {"official": "32;1", "unofficial": "31;1", "malformed": "33;1"}[result.verdict.value]
-    out = [st(_t(f"verdict:{result.verdict.value}", locale), colour) + f"  {result.number}"]
+    head = st(_t(f"verdict:{result.verdict.value}", locale), colour) + f"  {printable(result.number)}"
+    out = []
     if result.provider is not None:
         out.append(f"{_t('whose', locale)}: {result.provider.display_name(locale)} ({result.provider.id})")
     if result.normalized:
@@ -273,7 +280,8 @@ def _print_check(result: Any, locale: str) -> None:
     if result.channel is not None:
         out.append(f"{_t('sources', locale)} ({result.channel.confidence.value}, {result.channel.verified_on}):")
         out.extend(f"  {s.url} ({s.kind.value})" for s in result.channel.sources)
-    sys.stdout.write("\n".join(out) + "\n")
+    sys.stdout.write(head + "\n")  # our own colour codes, and the number escaped
+    _say(out)
 
 
 # ---------------------------------------------------------------- show / providers / help-with
@@ -331,7 +339,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
     if p.known_fakes:
         out.append(_t("fakes", locale) + ":")
         out.extend(f"  - {f.number} [{f.region}]: {f.note.get(locale)}" for f in p.known_fakes)
-    sys.stdout.write("\n".join(out) + "\n")
+    _say(out)
     return 0
 
 
@@ -354,7 +362,7 @@ def _cmd_providers(args: argparse.Namespace) -> int:
         return 0
     locale = _locale(args)
     for p in provs:
-        sys.stdout.write(f"{p.id:22} {p.kind.value:9} {','.join(p.regions):18} {p.display_name(locale)}\n")
+        sys.stdout.write(printable(f"{p.id:22} {p.kind.value:9} {','.join(p.regions):18} {p.display_name(locale)}") + "\n")
     return 0
 
 
@@ -396,7 +404,7 @@ def _cmd_help_with(args: argparse.Namespace) -> int:
     if proc.report_online:
         out.append(f"{_t('report_online', locale)}:")
         out += [_channel_line(c, locale) for c in proc.report_online]
-    sys.stdout.write("\n".join(out) + "\n")
+    _say(out)
     return 0
 
 
@@ -412,7 +420,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         return 0 if lines else 1
     online = report_online(region)
     for c in (*lines, *online):
-        sys.stdout.write(_channel_line(c, env_locale()).strip() + "\n")
+        sys.stdout.write(printable(_channel_line(c, env_locale()).strip()) + "\n")
     if not (lines or online):
         sys.stderr.write(f"walletcontact: the data has no report line or report website for {region}\n")
         return 1
@@ -441,7 +449,7 @@ def _cmd_lint(args: argparse.Namespace) -> int:
 
     problems = lint_paths(args.files)
     for line in problems:
-        sys.stdout.write(line + "\n")
+        sys.stdout.write(printable(line) + "\n")
     if problems:
         sys.stderr.write(f"walletcontact: {len(problems)} problem(s)\n")
         return 1
@@ -491,7 +499,7 @@ def _cmd_freshness(args: argparse.Namespace) -> int:
         sys.stdout.write(f"  {s['record']} (verified {s['verified_on']})\n")
     sys.stdout.write(f"Recorded disagreements: {len(disagreements)}\n")
     for d in disagreements:
-        sys.stdout.write(f"  {d['provider']}: {d['subject']}: {d['note']}\n")
+        sys.stdout.write(printable(f"  {d['provider']}: {d['subject']}: {d['note']}") + "\n")
     return 1 if stale else 0
 
 

@@ -16,7 +16,34 @@ __all__ = [
     "UnknownTopicError",
     "UnofficialNumberError",
     "WalletContactError",
+    "printable",
 ]
+
+
+#: Characters Python calls printable that still hide or join text (the combining grapheme joiner,
+#: Hangul fillers): escaped like the controls.
+_HIDDEN = frozenset("\u034f\u115f\u1160\u3164\uffa0")
+
+
+def printable(text: str) -> str:
+    """``text`` safe for a terminal or a log line: every control, line break, direction-control,
+    invisible or other non-printable character written as its escape (``\\x1b``, ``\\n``,
+    ``\\u202e``), the rest as it is (Chinese stays Chinese).
+
+    >>> printable("ok\\x1b[2J\\nall good \\u202egnp.exe 支付宝")
+    'ok\\\\x1b[2J\\\\nall good \\\\u202egnp.exe 支付宝'
+    """
+    if text.isprintable() and not _HIDDEN.intersection(text):
+        return text
+    return "".join(c if c.isprintable() and c not in _HIDDEN else _escape(c) for c in text)
+
+
+def _escape(c: str) -> str:
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(c)
+    if named is not None:
+        return named
+    code = ord(c)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 class WalletContactError(Exception):
@@ -38,7 +65,8 @@ class DataError(WalletContactError, ValueError):
         if isinstance(problems, str):
             problems = (problems,)
         found = len(problems)
-        kept = tuple(problems[:MAX_PROBLEMS])
+        # problems quote data (file names, keys, values): never let it drive a terminal
+        kept = tuple(printable(p) for p in problems[:MAX_PROBLEMS])
         if found > MAX_PROBLEMS:
             kept += (f"... and {found - MAX_PROBLEMS} more problems",)
         self.problems: tuple[str, ...] = kept

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..catalog import BUILTIN, Registry
+from ..catalog import BUILTIN, LOADER, Registry
 from ..errors import DataError
 from ..model import Provider
 from .documents import parse_text, provider_dicts, structure_procedures, structure_provider
@@ -45,6 +45,6 @@ def load_builtin() -> Registry:
     )
     if problems:
         raise DataError(problems)
-    return Registry(provs, origins={p.id: BUILTIN for p in provs}, procedures=generic)
+    return Registry(provs, origins={p.id: BUILTIN for p in provs}, procedures=generic, _by=LOADER)
 
 

@@ -5,13 +5,14 @@ provider objects and plugin packages, layered into a new :class:`~walletcontact.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Union
 
 import attrs
 
-from ..catalog import BUILTIN, Registry
+from ..catalog import BUILTIN, LOADER, Registry
 from ..errors import DataError
 from ..model import PhoneChannel, Provider
 from .documents import (
@@ -59,10 +60,28 @@ class _Extension:
 _EXTENSION_KEYS = ("channels", "caller_policies", "known_fakes", "unverified", "procedures")
 
 
-def _read_document(data: Any, origin: str) -> tuple[list[_Record], list[_Extension], list[str]]:
+#: The document key with which a layer says it means to publish numbers the built-in data records
+#: as fakes (otherwise refused; ``walletcontact lint`` reports them either way).
+ACCEPT_FAKES = "accept_recorded_fakes"
+
+
+def _read_document(
+    data: Any, origin: str, accepting: set[str] | None = None
+) -> tuple[list[_Record], list[_Extension], list[str]]:
+    """Records, extensions and problems of one document; ``accepting`` collects the origins of
+    documents that say ``"accept_recorded_fakes": true``."""
     records: list[_Record] = []
     extensions: list[_Extension] = []
     problems: list[str] = []
+    if isinstance(data, Mapping) and ACCEPT_FAKES in data:
+        flag = data[ACCEPT_FAKES]
+        data = {k: v for k, v in data.items() if k != ACCEPT_FAKES}
+        if not isinstance(flag, bool):
+            problems.append(f"{origin}: $.{ACCEPT_FAKES}: expected true or false")
+        elif flag and accepting is not None:
+            accepting.add(origin)
+        if set(data) <= {"schema"}:
+            data = {**data, "providers": []}
     if isinstance(data, Mapping) and "extensions" in data:
         items = data["extensions"]
         data = {k: v for k, v in data.items() if k != "extensions"}
@@ -89,7 +108,9 @@ def _read_document(data: Any, origin: str) -> tuple[list[_Record], list[_Extensi
     return records, extensions, problems
 
 
-def _read_tree(top: Any, origin: str) -> tuple[list[_Record], list[_Extension], list[str]]:
+def _read_tree(
+    top: Any, origin: str, accepting: set[str] | None = None
+) -> tuple[list[_Record], list[_Extension], list[str]]:
     """A data file, or every ``.json``/``.toml`` file under a directory, depth first in name
     order; ``top`` is a ``Path`` or any importlib-resources Traversable (a zip, a package)."""
     files: list[tuple[Any, str]] = []
@@ -114,24 +135,60 @@ def _read_tree(top: Any, origin: str) -> tuple[list[_Record], list[_Extension], 
     exts: list[_Extension] = []
     probs: list[str] = []
     for entry, where in files:
+        kind = _not_a_regular_file(entry)
+        if kind is not None:  # a FIFO would block the read for ever; a device may never end
+            probs.append(f"{where}: $: not a regular file ({kind}); only regular files are read")
+            continue
         fmt = "toml" if entry.name.lower().endswith(".toml") else "json"
-        r, e, p = _read_document(parse_text(_read_limited(entry, where), where, fmt=fmt), where)
+        r, e, p = _read_document(parse_text(_read_limited(entry, where), where, fmt=fmt), where, accepting)
         recs += r
         exts += e
         probs += p
     return recs, exts, probs
 
 
+def _not_a_regular_file(entry: Any) -> str | None:
+    """What ``entry`` is when it is not a regular file (a symbolic link is followed), else None.
+    A Traversable that is no path (in a zip) is a regular file when it says it is a file."""
+    if isinstance(entry, Path):
+        try:
+            mode = entry.stat().st_mode
+        except OSError as exc:
+            return f"cannot be read: {exc.strerror or exc}"
+        if stat.S_ISREG(mode):
+            return None
+        for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                           (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory")):
+            if test(mode):
+                return name
+        return "not a regular file"
+    try:
+        return None if entry.is_file() else "not a regular file"
+    except OSError as exc:  # pragma: no cover - a Traversable that cannot say
+        return f"cannot be read: {exc}"
+
+
 def _read_limited(entry: Any, origin: str) -> bytes:
-    """Read a file, never more than the size limit (plus one byte to notice)."""
+    """Read a file, never more than the size limit (plus one byte to notice). A path is opened
+    without blocking and checked to be a regular file on the open descriptor, so a file swapped
+    for a FIFO after it was listed cannot hang the read either."""
     from .documents import MAX_DOCUMENT_BYTES
 
     try:
-        if isinstance(entry, Path) and entry.stat().st_size > MAX_DOCUMENT_BYTES:  # not even a part
-            size = entry.stat().st_size
-            raise DataError(f"{origin}: $: document is too large ({size} bytes; the limit is {MAX_DOCUMENT_BYTES})")
-        with entry.open("rb") as f:
-            raw: bytes = f.read(MAX_DOCUMENT_BYTES + 1)
+        if isinstance(entry, Path):
+            fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+            with os.fdopen(fd, "rb") as f:
+                st = os.fstat(f.fileno())
+                if not stat.S_ISREG(st.st_mode):
+                    raise DataError(f"{origin}: $: not a regular file; only regular files are read")
+                if st.st_size > MAX_DOCUMENT_BYTES:  # not even a part
+                    raise DataError(
+                        f"{origin}: $: document is too large ({st.st_size} bytes; the limit is {MAX_DOCUMENT_BYTES})"
+                    )
+                raw: bytes = f.read(MAX_DOCUMENT_BYTES + 1)
+        else:
+            with entry.open("rb") as f:
+                raw = f.read(MAX_DOCUMENT_BYTES + 1)
     except OSError as exc:
         raise DataError(f"{origin}: $: cannot read: {exc.strerror or exc}") from None
     if len(raw) > MAX_DOCUMENT_BYTES:
@@ -139,7 +196,9 @@ def _read_limited(entry: Any, origin: str) -> bytes:
     return raw
 
 
-def _read_source(src: Source, origin: str | None = None) -> tuple[list[_Record], list[_Extension], list[str]]:
+def _read_source(
+    src: Source, origin: str | None = None, accepting: set[str] | None = None
+) -> tuple[list[_Record], list[_Extension], list[str]]:
     """Records and extensions of one source; ``origin`` (a plugin's name) replaces the default
     name of a mapping, a path or a Traversable."""
     if isinstance(src, Provider):
@@ -149,14 +208,14 @@ def _read_source(src: Source, origin: str | None = None) -> tuple[list[_Record],
     if isinstance(src, Mapping):
         where = origin or "<mapping>"
         check_shape(src, where)
-        return _read_document(src, where)
+        return _read_document(src, where, accepting)
     if isinstance(src, (str, os.PathLike)):
         path = Path(src)
         if not path.exists():
             raise DataError(f"{path}: $: no such file or directory")
-        return _read_tree(path, origin or str(path))
+        return _read_tree(path, origin or _not_builtin(str(path)), accepting)
     if hasattr(src, "iterdir") and hasattr(src, "read_bytes"):
-        return _read_tree(src, origin or str(getattr(src, "name", "<traversable>")))
+        return _read_tree(src, origin or _not_builtin(str(getattr(src, "name", "<traversable>"))), accepting)
     if isinstance(src, Iterable):
         recs2: list[_Record] = []
         for item in src:
@@ -165,6 +224,11 @@ def _read_source(src: Source, origin: str | None = None) -> tuple[list[_Record],
             recs2.append(_Record(item, "<python>", "$"))
         return recs2, [], []
     raise TypeError(f"not a provider data source: {type(src).__name__}")
+
+
+def _not_builtin(origin: str) -> str:
+    """A file or folder named ``builtin`` is ``./builtin``: only the loader marks data as built in."""
+    return f"./{origin}" if origin == BUILTIN else origin
 
 
 def _added_channels(reg: Registry, p: Provider) -> tuple[tuple[int, str], ...]:
@@ -207,6 +271,7 @@ def load_registry(
     replace: bool = False,
     extend: bool = False,
     plugins: bool | Sequence[str] = False,
+    _accepted: list[str] | None = None,
 ) -> Registry:
     """A new registry: the built-in data (unless ``builtin=False``), then plugins if asked for,
     then each source in order.
@@ -221,6 +286,8 @@ def load_registry(
       numbers or procedures to an existing provider; it is honoured only with ``extend=True``.
     * Plugins (entry-point group ``walletcontact.providers``) load only when asked:
       ``plugins=True`` for all, or a list of names.
+    * A number the built-in data records as a fake is refused as another layer's channel unless
+      that layer's document says ``"accept_recorded_fakes": true``.
 
     Every record and every added channel remembers its origin (:meth:`Registry.origin`,
     :attr:`NumberCheck.origin`). Nothing is half-loaded: any problem raises :class:`DataError`
@@ -232,14 +299,15 @@ def load_registry(
     """
     layers: list[tuple[list[_Record], list[_Extension]]] = []
     problems: list[str] = []
+    accepting: set[str] = set()
     base: Registry | None = builtin_registry() if builtin else None
     if plugins:
         for origin, data in plugin_sources(plugins):
-            recs, exts, probs = _read_source(data, origin)
+            recs, exts, probs = _read_source(data, origin, accepting)
             layers.append((recs, exts))
             problems += probs
     for src in sources:
-        recs, exts, probs = _read_source(src)
+        recs, exts, probs = _read_source(src, None, accepting)
         layers.append((recs, exts))
         problems += probs
 
@@ -296,13 +364,17 @@ def load_registry(
 
     # policy checks on everything that did not come from the built-in layer unchanged
     for pid, rec in merged.items():
-        if rec.origin == BUILTIN and (base is None or base.find(pid) is rec.provider) and not any(
-            k[0] == pid for k in channel_origins
-        ):
+        # only the very records the package shipped skip the checks (an origin string proves nothing)
+        if builtin_registry().find(pid) is rec.provider and not any(k[0] == pid for k in channel_origins):
             continue
         problems += validate_provider(rec.provider, rec.origin, rec.path, moved=moved.get(pid))
     if not problems:
         problems += _cross_layer(merged, channel_origins, moved)
+    if not problems:
+        refused, accepted = _recorded_fakes(merged, channel_origins, moved, accepting)
+        problems += refused
+        if _accepted is not None:
+            _accepted += accepted
     if problems:
         raise DataError(problems)
 
@@ -310,7 +382,7 @@ def load_registry(
     for (pid, i), origin in channel_origins.items():
         origins[f"{pid}#{i}"] = origin
     procs = tuple(base.generic_procedures.values()) if base is not None else _builtin_procedures()
-    return Registry([rec.provider for rec in merged.values()], origins=origins, procedures=procs)
+    return Registry([rec.provider for rec in merged.values()], origins=origins, procedures=procs, _by=LOADER)
 
 
 def _builtin_procedures() -> tuple[Any, ...]:
@@ -355,11 +427,56 @@ def _cross_layer(
 
 
 def lint_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """Every problem in custom data files, as ``"<file>: <$.path>: <message>"`` lines."""
+    """Every problem in custom data files, as ``"<file>: <$.path>: <message>"`` lines, and every
+    number a file publishes that the built-in data records as a fake, accepted or not."""
     problems: list[str] = []
     for p in paths:
+        accepted: list[str] = []
         try:
-            load_registry(p, builtin=True, replace=True, extend=True)
+            load_registry(p, builtin=True, replace=True, extend=True, _accepted=accepted)
         except DataError as exc:
             problems.extend(exc.problems)
+        problems.extend(accepted)
     return problems
+
+
+def _recorded_fakes(
+    merged: Mapping[str, _Record],
+    channel_origins: Mapping[tuple[str, int], str],
+    moved: Mapping[str, Mapping[str, tuple[str, str]]],
+    accepting: set[str],
+) -> tuple[list[str], list[str]]:
+    """(refused, accepted): channels of custom layers whose number the built-in data records as a
+    fake number of any provider (numbers recorded as unverified are only weakly sourced: a layer
+    may well publish one)."""
+    from ..phone.reading import key_for
+
+    index = builtin_registry().phone_index()
+    refused: list[str] = []
+    accepted: list[str] = []
+    for pid, rec in merged.items():
+        builtin = builtin_registry().find(pid)
+        for i, ch in enumerate(rec.provider.channels):
+            if not isinstance(ch, PhoneChannel):
+                continue
+            if builtin is not None and i < len(builtin.channels) and builtin.channels[i] is ch:
+                continue  # shipped as it is
+            key = key_for(ch.number, ch.region, carrier_short_code=ch.carrier_short_code)
+            # a "display" record is a real number shown by spoofed calls, not a fake number
+            recorded = [e for e in index.fakes.get(key or "", ()) if not e.record.display and e.provider.id != pid]
+            if not recorded:
+                continue
+            item = f"{rec.path}.channels[{i}]"
+            origin, path = moved.get(pid, {}).get(item) or (channel_origins.get((pid, i), rec.origin), item)
+            owners = ", ".join(sorted({e.provider.id for e in recorded}))
+            if origin in accepting:
+                accepted.append(
+                    f"{origin}: {path}.number: {ch.number} is recorded as a fake number of {owners} in the "
+                    f"built-in data; published anyway ({ACCEPT_FAKES})"
+                )
+            else:
+                refused.append(
+                    f"{origin}: {path}.number: {ch.number} is recorded as a fake number of {owners} in the "
+                    f"built-in data; a layer that means to publish it says \"{ACCEPT_FAKES}\": true"
+                )
+    return refused, accepted

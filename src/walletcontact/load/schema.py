@@ -101,6 +101,10 @@ def json_schema() -> dict[str, Any]:
         "properties": {
             "schema": {"const": SCHEMA_VERSION},
             "providers": {"type": "array", "items": provider_ref},
+            "accept_recorded_fakes": {
+                "type": "boolean",
+                "description": "this layer means to publish numbers the built-in data records as fakes",
+            },
         },
         "required": ["schema", "providers"],
         "additionalProperties": False,
