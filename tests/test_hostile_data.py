@@ -420,3 +420,177 @@ def test_padded_arguments_are_answered_but_not_kept_in_the_answer_cache() -> Non
         assert wc.check_number("95-188", provider="alipay", region=padded).is_official
     kept = list(idx.memo)
     assert kept and all(len(str(part)) <= 64 for key in kept for part in key[1:]), "a padded key was kept"
+
+
+# ---------------------------------------------------------------- hostile directories, terminals, URLs, origins
+
+
+def _fifo(path: Path) -> Path:
+    import os
+
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs on this platform")
+@pytest.mark.parametrize("kind", ["fifo", "link-to-fifo", "device", "socket", "fifo-given-directly"])
+def test_only_regular_files_are_read(tmp_path: Path, kind: str) -> None:
+    """A FIFO would block the read for ever, a device may never end: each is a problem with its
+    path, reported at once, and nothing is loaded."""
+    import os
+    import socket
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "good.json").write_text(json.dumps(_doc()), encoding="utf-8")
+    target: Path = folder
+    if kind == "fifo":
+        _fifo(folder / "pipe.json")
+    elif kind == "link-to-fifo":
+        os.symlink(_fifo(tmp_path / "elsewhere"), folder / "link.json")
+    elif kind == "device":
+        os.symlink("/dev/zero", folder / "zero.json")
+    elif kind == "socket":
+        sock = socket.socket(socket.AF_UNIX)
+        sock.bind(str(folder / "sock.json"))
+    else:
+        target = _fifo(tmp_path / "direct.json")
+    before = wc.default_registry()
+    start = time.perf_counter()
+    with pytest.raises(wc.DataError) as info:
+        wc.load_registry(target)
+    assert time.perf_counter() - start < QUICK
+    assert any("not a regular file" in p for p in info.value.problems), info.value.problems
+    assert wc.default_registry() is before
+    if kind == "socket":
+        sock.close()
+
+
+ESCAPES = "\x1b[2J\nok: 1 file(s)\n\u202e"
+
+
+def test_data_errors_never_carry_control_characters(tmp_path: Path) -> None:
+    """File names and keys reach messages escaped: no screen clearing, no forged lines."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / f"{ESCAPES}.json").write_text(json.dumps(_doc(**{"x\n<mapping>: $: all good\x1b[0m": 1})), encoding="utf-8")
+    with pytest.raises(wc.DataError) as info:
+        wc.load_registry(folder)
+    for text in (str(info.value), *info.value.problems):
+        problems = text.splitlines()[1:] if text is str(info.value) else [text]
+        for line in problems:
+            assert line.isprintable() and "\x1b" not in line and "\u202e" not in line, repr(line)
+    assert "\\x1b[2J\\nok: 1 file(s)\\n\\u202e" in str(info.value)
+
+
+def test_lint_output_never_carries_control_characters(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    bad = tmp_path / f"{ESCAPES}.json"
+    bad.write_text(json.dumps(_doc(**{"x\n<mapping>: $: all good\x1b[0m": 1})), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "walletcontact", "lint", str(bad)], capture_output=True, text=True,
+                         check=False, timeout=60)
+    assert out.returncode == 1
+    for line in (out.stdout + out.stderr).splitlines():
+        assert line.isprintable(), repr(line)
+        assert not line.startswith("ok:")  # no forged "all good" line
+
+
+def test_check_output_escapes_the_number_it_shows() -> None:
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "walletcontact", "check", "95\x1b[2J188\u202e", "--region", "CN"],
+                         capture_output=True, text=True, check=False, timeout=60)
+    assert all(line.isprintable() for line in out.stdout.splitlines()), out.stdout
+    assert "\\x1b[2J" in out.stdout
+
+
+@pytest.mark.parametrize(
+    ("url", "host"),
+    [
+        ("https://evil.example\\@acme.example.com/help", ""),  # a browser goes to evil.example
+        ("https://acme.example.com@evil.example/help", ""),
+        ("https://acme.example.com%2Eevil.example/", ""),
+        ("https://127.0.0.1/", ""),
+        ("https://0x7f.1/", ""),
+        ("https://[::1]/", ""),
+        ("https://acme.example.com:8443/", ""),
+        ("https://acme.example.com\t.evil.example/", ""),
+        ("https:evil.example/", ""),
+        ("https://acme.example.com:443/help", "acme.example.com"),
+        ("https://ACME.example.com./help#x", "acme.example.com"),
+    ],
+)
+def test_a_url_host_is_the_host_a_browser_goes_to(url: str, host: str) -> None:
+    src = wc.Source(url=url, kind="official", seen=__import__("datetime").date(2026, 1, 1))  # type: ignore[arg-type]
+    assert src.host == host
+
+
+def test_every_shipped_url_reads_as_written() -> None:
+    from walletcontact.urls import url_problem
+
+    bad = []
+    for p in wc.default_registry():
+        for ch in p.channels:
+            for url in [getattr(ch, "url", None), *(s.url for s in ch.sources)]:
+                if url and url_problem(url, schemes=("https", "http")) is not None:
+                    bad.append((p.id, url))
+        bad += [(p.id, s.url) for s in p.sources if url_problem(s.url, schemes=("https", "http"))]
+    assert bad == []
+
+
+def test_only_the_loader_marks_data_as_built_in(tmp_path: Path) -> None:
+    prov = wc.default_registry().get("alipay")
+    with pytest.raises(wc.DataError, match="origin 'builtin' is given by the package's loader only"):
+        wc.Registry.from_providers([prov], origin="builtin")
+    with pytest.raises(wc.DataError, match="loader only"):
+        wc.Registry([prov], origins={"alipay": "builtin"})
+    # a file named "builtin" is just a file
+    (tmp_path / "builtin").write_text(json.dumps(_doc()), encoding="utf-8")
+    import os
+
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        reg = wc.load_registry("builtin")
+    finally:
+        os.chdir(cwd)
+    assert reg.origin("acme-pay") == "./builtin"
+    assert reg.origin("alipay") == "builtin"  # the shipped records keep their origin
+    # a registry made by the loader passes its origins on
+    assert wc.load_registry(reg, builtin=False).origin("alipay") == "builtin"
+
+
+def test_custom_data_cannot_bless_a_recorded_fake_silently(tmp_path: Path) -> None:
+    doc = _doc()
+    doc["regions"] = ["GB", "CN"]
+    doc["channels"].append({**doc["channels"][0], "number": "95055", "region": "CN"})
+    with pytest.raises(wc.DataError, match="95055 is recorded as a fake number of alipay"):
+        wc.load_registry(doc)
+    doc["accept_recorded_fakes"] = True
+    reg = wc.load_registry(doc)
+    assert wc.check_number("95055", provider=doc["id"], region="CN", registry=reg).is_official
+    # lint reports it either way
+    path = tmp_path / "acme.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    from walletcontact.load.layers import lint_paths
+
+    lines = lint_paths([path])
+    assert len(lines) == 1 and "published anyway (accept_recorded_fakes)" in lines[0]
+
+
+def test_the_load_fuzzer_mutates_lone_surrogates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The harness's own mutator once raised UnicodeEncodeError on '{"id": "x\\udcd8"}'."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent / "fuzz"))
+    try:
+        import fuzz_load
+    finally:
+        sys.path.pop(0)
+    monkeypatch.setattr(fuzz_load.atheris, "Mutate", lambda data, max_size: data, raising=False)
+    for seed in range(300):
+        out = fuzz_load.CustomMutator(b'{"id": "x\\udcd8"}', 100_000, seed)
+        assert isinstance(out, bytes)

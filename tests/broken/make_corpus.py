@@ -61,7 +61,7 @@ case("bad-day", "$.channels[1].hours.spans[0].days: days must be a non-empty lis
      mod(lambda d: d["channels"][1].update(hours={"time_zone": "Europe/London", "spans": [{"days": ["monday"], "start": "09:00", "end": "18:00"}]})))
 case("bad-topic", "$.procedures[0].topic: unknown topic 'refunds'",
      mod(lambda d: d.update(procedures=[{"topic": "refunds", "steps": {"en": ["a"]}, "sources": [], "verified_on": "2026-01-01"}])))
-case("source-not-url", "$.sources[0].url: not an http(s) URL: 'acme.example.com'", mod(lambda d: d.update(sources=[{"url": "acme.example.com", "kind": "official", "seen": "2026-01-01"}])))
+case("source-not-url", "$.sources[0].url: not a usable http(s) URL (not an https or http URL): 'acme.example.com'", mod(lambda d: d.update(sources=[{"url": "acme.example.com", "kind": "official", "seen": "2026-01-01"}])))
 case("bad-source-kind", "$.sources[0].kind: 'blog' is not one of 'official', 'government', 'news', 'third-party'",
      mod(lambda d: d.update(sources=[{"url": "https://acme.example.com", "kind": "blog", "seen": "2026-01-01"}])))
 case("fake-not-a-number", "$.known_fakes[0].number: not a phone number: 'call us'",
@@ -74,6 +74,26 @@ case("clash-with-builtin", "provider 'alipay' already exists (from builtin); pas
 case("number-claimed-by-builtin", "number CN:95188 is also claimed by alipay",
      mod(lambda d: (d.update(regions=["CN"]), d["channels"][1].update(number="95188", region="CN"))))
 case("deeply-nested", "document is nested too deeply", raw="DEEP")
+# hostile documents (issue: no URL that leads elsewhere, no escape sequences, no blessed fakes)
+case("url-backslash-host", "$.channels[0].url: must be an https URL a browser reads as written (a backslash",
+     mod(lambda d: d["channels"][0].update(url="https://evil.example\\@acme.example.com/help")))
+case("url-userinfo", "$.channels[0].url: must be an https URL a browser reads as written (a user name or password",
+     mod(lambda d: d["channels"][0].update(url="https://acme.example.com@evil.example/help")))
+case("url-ip-host", "$.sources[0].url: not a usable http(s) URL (an IP-address host)",
+     mod(lambda d: d.update(sources=[{"url": "http://18.135.160.37/help", "kind": "official", "seen": "2026-01-01"}])))
+case("url-port", "$.channels[0].url: must be an https URL a browser reads as written (a port other than the default (8443))",
+     mod(lambda d: d["channels"][0].update(url="https://acme.example.com:8443/help")))
+case("url-control-character", "$.channels[0].url: must be an https URL a browser reads as written (a control, invisible or direction character (U+001B))",
+     mod(lambda d: d["channels"][0].update(url="https://acme.example.com/\x1b[2Jhelp")))
+case("url-direction-character", "(a control, invisible or direction character (U+202E))",
+     mod(lambda d: d["channels"][0].update(url="https://acme.example.com/\u202epleh")))
+case("domain-public-suffix", "$.domains[0]: 'co.uk' is a public suffix", mod(lambda d: d.update(domains=["co.uk"])))
+case("key-with-escape-sequence", "unknown key(s): x\\n<mapping>: $: all good\\x1b[0m",
+     mod(lambda d: d.update({"x\n<mapping>: $: all good\x1b[0m": 1})))
+case("blesses-recorded-fake", "$.channels[3].number: 95055 is recorded as a fake number of alipay in the built-in data",
+     mod(lambda d: (d.update(regions=["GB", "CN"]), d["channels"].append(
+         {**d["channels"][1], "number": "95055", "region": "CN"}))))
+case("accept-fakes-not-a-flag", "$.accept_recorded_fakes: expected true or false", mod(lambda d: d.update(accept_recorded_fakes="yes")))
 case("not-json", "not valid JSON", raw="NOTJSON")
 
 if __name__ == "__main__":

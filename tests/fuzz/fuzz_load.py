@@ -185,7 +185,9 @@ def CustomMutator(data: bytes, max_size: int, seed: int) -> bytes:
         doc = None
     if not isinstance(doc, (dict, list)) or rng.random() < 0.05:
         doc = copy.deepcopy(SEED_DOC)
-    out = json.dumps(_mutate_doc(doc, rng), ensure_ascii=rng.random() < 0.5).encode("utf-8")
+    # a lone surrogate ("\\udcd8" in the input) survives json.loads; "surrogatepass" writes it as the
+    # bytes of invalid UTF-8, which is one more thing for the loader to refuse (not a crash here)
+    out = json.dumps(_mutate_doc(doc, rng), ensure_ascii=rng.random() < 0.5).encode("utf-8", "surrogatepass")
     return out if len(out) <= max_size else atheris.Mutate(data, max_size)
 
 
