@@ -56,12 +56,10 @@ def build() -> dict[str, dict[str, Any]]:
                 if k is None:
                     continue
                 for region in regions:
-                    raw = list(numbering.read_raw(text, region, k))
-                    home, rkey, nsn, _, _, valid, _, _, _ = raw
+                    raw = numbering.read_raw(text, region, k)
+                    home, rkey, nsn, _, _, valid, _, _ = raw
                     if not (rkey == key or (not valid and f"{home}:{nsn}" == key)):
                         continue  # a reading of other digits: not a fact about this number
-                    if valid and not raw[4] and rkey and rkey.startswith("+"):
-                        raw[8] = numbering.area_code_length(rkey)
                     spellings[f"{region}|{k}"] = tuple(raw)
         for rec in (*prov.known_fakes, *prov.unverified):
             records[f"{rec.region}|{rec.number}"] = numbering.record_key(rec.number, rec.region)
@@ -83,9 +81,8 @@ def render(tables: dict[str, dict[str, Any]]) -> str:
     out.append(
         "}\n\n"
         "#: \"region|compact spelling\" of a published number -> its reading in that region: (region of the\n"
-        "#: number, key, national significant number, country code, short, valid, emergency, error, length\n"
-        "#: of its geographical area code)\n"
-        "SPELLINGS: dict[str, tuple[str, str | None, str, int, bool, bool, bool, str | None, int | None]] = {\n"
+        "#: number, key, national significant number, country code, short, valid, emergency, error)\n"
+        "SPELLINGS: dict[str, tuple[str, str | None, str, int, bool, bool, bool, str | None]] = {\n"
     )
     out += [f"    {k!r}: {v!r},\n" for k, v in sorted(tables["SPELLINGS"].items())]
     out.append(

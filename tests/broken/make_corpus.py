@@ -93,6 +93,8 @@ case("key-with-escape-sequence", "unknown key(s): x\\n<mapping>: $: all good\\x1
 case("blesses-recorded-fake", "$.channels[3].number: 95055 is recorded as a fake number of alipay in the built-in data",
      mod(lambda d: (d.update(regions=["GB", "CN"]), d["channels"].append(
          {**d["channels"][1], "number": "95055", "region": "CN"}))))
+case("short-number-with-country-code", "$.channels[1].number: '+86 95099' is a short number of CN: publish it without a country code",
+     mod(lambda d: d["channels"][1].update(number="+86 95099", carrier_short_code=False)))
 case("accept-fakes-not-a-flag", "$.accept_recorded_fakes: expected true or false", mod(lambda d: d.update(accept_recorded_fakes="yes")))
 case("not-json", "not valid JSON", raw="NOTJSON")
 

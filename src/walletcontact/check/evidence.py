@@ -105,12 +105,12 @@ def gather(
             return Evidence(number, prov, want, caller, s, digits, first, reason("LETTERS_NOT_USED", region=first))
         candidates, vanity = lettered, True
     if len(candidates) == 1:
-        r = read(s.text, candidates[0], idx.short_keys, idx.short_lengths, s.compact)
+        r = read(s.text, candidates[0], idx.short_keys, s.compact)
         entries, via_alt = _matches(r, idx, national=not s.international, digits=s.digits)
         # read in one region as a short number of another: written with an international prefix
         intl = s.international or r.region != candidates[0]
     else:
-        readings = [read(s.text, c, idx.short_keys, idx.short_lengths, s.compact) for c in candidates]
+        readings = [read(s.text, c, idx.short_keys, s.compact) for c in candidates]
         r, entries, via_alt = _choose(readings, prov, want, idx, national=not s.international, digits=s.digits)
         intl = s.international
     return _judge(number, prov, want, caller, s, r, entries, via_alt, idx, vanity=vanity, international=intl)
@@ -218,7 +218,7 @@ def _without_region(number: str, want: Direction, caller: bool, s: Scan, idx: Ph
     for r in candidates:
         if not is_region(r):
             continue
-        reading = read(s.text, r, idx.short_keys, idx.short_lengths, s.compact)
+        reading = read(s.text, r, idx.short_keys, s.compact)
         entries, via_alt = _matches(reading, idx, national=not s.international, digits=s.digits)
         ev = _judge(number, None, want, caller, s, reading, entries, via_alt, idx)
         if ev.best is not None:
@@ -244,7 +244,7 @@ def _without_region(number: str, want: Direction, caller: bool, s: Scan, idx: Ph
 def _another_number(s: Scan, region: str, key: str | None, idx: PhoneIndex) -> bool:
     """Whether ``region`` reads the text as a number other than ``key`` (+1 numbers read the same
     in the United States and Canada)."""
-    r = read(s.text, region, idx.short_keys, idx.short_lengths, s.compact)
+    r = read(s.text, region, idx.short_keys, s.compact)
     return (r.valid or r.emergency) and r.key != key
 
 

@@ -246,12 +246,24 @@ def _check_phone(out: _Problems, cp: str, p: Provider, ch: PhoneChannel, check_n
     if check_numbers:
         from ..phone.numbering import key_info  # data is checked with phonenumbers itself, never the table
 
-        if key_info(ch.number, ch.region, carrier_short_code=ch.carrier_short_code) is None:
+        info = key_info(ch.number, ch.region, carrier_short_code=ch.carrier_short_code)
+        if info is None:
             out.add(
                 f"{cp}.number",
                 f"{ch.number!r} is not a valid number for {ch.region} (full or short); "
                 "a carrier short code phonenumbers does not know needs carrier_short_code: true",
             )
+        elif not info[0].startswith("+"):
+            from ..phone.text import scan
+
+            home = info[0].partition(":")[0]
+            if scan(ch.number).international or "+" in ch.number or home != ch.region:
+                # a short number only works inside its region, dialled without a country code
+                out.add(
+                    f"{cp}.number",
+                    f"{ch.number!r} is a short number of {home}: publish it without a country code, "
+                    f"with region {home!r}",
+                )
 
 
 def _check_recorded(out: _Problems, rp: str, rec: RecordedNumber, check_numbers: bool) -> None:

@@ -55,7 +55,7 @@ def read_raw(text: str, region: str, compacted: str | None = None) -> RawReading
                 if answer is not None and answer[1]:
                     regions = _REGIONS_OF.get(cc, ())
                     home = region if region in regions or not regions else answer[0] or regions[0]
-                    return (home, f"+{cc}{nsn}", nsn, cc, False, True, False, None, None)
+                    return (home, f"+{cc}{nsn}", nsn, cc, False, True, False, None)
                 number = make_number(cc, nsn)
             else:
                 number = parse(text, region, compacted)
@@ -68,7 +68,7 @@ def read_raw(text: str, region: str, compacted: str | None = None) -> RawReading
             NumberParseException.TOO_SHORT_NSN: "TOO_SHORT",
             NumberParseException.TOO_LONG: "TOO_LONG",
         }.get(exc.error_type, "NOT_A_NUMBER")
-        return (region, None, ascii_digits(text), 0, False, False, False, code, 0)
+        return (region, None, ascii_digits(text), 0, False, False, False, code)
     number.extension = None
     cc = number.country_code or 0
     # phonenumbers.national_significant_number, without its function calls
@@ -78,23 +78,23 @@ def read_raw(text: str, region: str, compacted: str | None = None) -> RawReading
         nsn = "0" * (1 if zeros is None else zeros) + nsn
     home = region_for(number, region, nsn)
     if is_valid(number, nsn):
-        return (home, f"+{cc}{nsn}", nsn, cc, False, True, False, None, None)  # E.164 of a valid number
+        return (home, f"+{cc}{nsn}", nsn, cc, False, True, False, None)  # E.164 of a valid number
     try:
         if shortnumberinfo.is_valid_short_number_for_region(number, home):
             emergency = shortnumberinfo.is_emergency_number(nsn, home)
-            return (home, f"{home}:{nsn}", nsn, cc, True, True, emergency, None, 0)
+            return (home, f"{home}:{nsn}", nsn, cc, True, True, emergency, None)
         emergency = shortnumberinfo.is_emergency_number(text, home)
     except Exception:  # pragma: no cover - phonenumbers metadata gaps
         emergency = False
     if emergency:
-        return (home, f"{home}:{nsn}", nsn, cc, True, True, True, None, 0)
+        return (home, f"{home}:{nsn}", nsn, cc, True, True, True, None)
     possible = phonenumbers.is_possible_number_with_reason(number)
     code = {
         phonenumbers.ValidationResult.TOO_SHORT: "TOO_SHORT",
         phonenumbers.ValidationResult.TOO_LONG: "TOO_LONG",
         phonenumbers.ValidationResult.INVALID_COUNTRY_CODE: "INVALID_COUNTRY_CODE",
     }.get(possible, "INVALID_NUMBER")
-    return (home, None, nsn, cc, False, False, False, code, 0)
+    return (home, None, nsn, cc, False, False, False, code)
 
 
 #: (region, area code) → whether it is one (asked of phonenumbers once)
@@ -133,15 +133,6 @@ def trunk_prefix(region: str) -> str:
     """The region's national (trunk) prefix, dialled before an area code (CN: ``0``)."""
     metadata = phonenumbers.PhoneMetadata.metadata_for_region(region, None)
     return str(metadata.national_prefix or "") if metadata is not None else ""
-
-
-def area_code_length(key: str) -> int:
-    """The length of the geographical area code of the number with E.164 key ``key`` (``+8657195188``
-    → 3), 0 when it has none (a mobile, toll-free or 400 number, or a region without area codes)."""
-    try:
-        return int(phonenumbers.length_of_geographical_area_code(phonenumbers.parse(key, None)))
-    except NumberParseException:  # pragma: no cover - keys are E.164 numbers
-        return 0
 
 
 def _family(key: str) -> str:

@@ -45,9 +45,9 @@ class Reading(NamedTuple):
     error: str | None  # a Reason code when the text is not a number for this region
 
 
-#: (region the number belongs to, key, nsn, country code, short, valid, emergency, error, length
-#: of its geographical area code: 0 for none, None when not asked)
-RawReading = tuple[str, "str | None", str, int, bool, bool, bool, "str | None", "int | None"]
+#: (region the number belongs to, key, nsn, country code, short, valid, emergency, error): a
+#: :class:`Reading` before the registry's short codes are known
+RawReading = tuple[str, "str | None", str, int, bool, bool, bool, "str | None"]
 
 #: Regions the packaged readings cover: phonenumbers supports each of them in every release.
 _KNOWN_REGIONS = frozenset(k.partition("|")[0] for k in _known.SPELLINGS)
@@ -103,13 +103,10 @@ _SPELLINGS = _known.SPELLINGS
 AREA_CODE_SERVICE: frozenset[str] = _known.AREA_CODE_SERVICE
 
 
-def finish(
-    raw: RawReading, short_keys: Container[str], short_lengths: Mapping[str, Container[int]] | None = None
-) -> Reading:
+def finish(raw: RawReading, short_keys: Container[str]) -> Reading:
     """Complete a reading with what the registry knows: a carrier short code phonenumbers does not
-    know is read as that short number. (``short_lengths`` is kept for callers; the area-code rule
-    is :func:`service_after_area_code`.)"""
-    home, key, nsn, cc, short, valid, emergency, error, _ = raw
+    know is read as that short number (the area-code rule is :func:`service_after_area_code`)."""
+    home, key, nsn, cc, short, valid, emergency, error = raw
     if not valid and cc and error is not None and error not in ("NOT_A_NUMBER",) and f"{home}:{nsn}" in short_keys:
         return Reading(home, f"{home}:{nsn}", nsn, cc, True, True, False, None)
     return Reading(home, key, nsn, cc, short, valid, emergency, error)
@@ -141,15 +138,10 @@ def service_after_area_code(
     return None
 
 
-def read(
-    text: str,
-    region: str,
-    short_keys: Container[str] = (),
-    short_lengths: Mapping[str, Container[int]] | None = None,
-    compacted: str | bool | None = False,
-) -> Reading:
-    """Read cleaned ``text`` with ``region`` as the default region."""
-    return finish(read_raw(text, region, compacted), short_keys, short_lengths)
+def read(text: str, region: str, short_keys: Container[str] = (), compacted: str | bool | None = False) -> Reading:
+    """Read cleaned ``text`` with ``region`` as the default region (``compacted``: its
+    :func:`~walletcontact.phone.text.compact` form, when the caller has it)."""
+    return finish(read_raw(text, region, compacted), short_keys)
 
 
 def key_info(number: str, region: str, *, carrier_short_code: bool = False) -> tuple[str, str, str] | None:
