@@ -155,6 +155,7 @@ def test_all_lists_every_lazy_name_and_nothing_else() -> None:
     eager = {n for n in wc.__all__ if n not in wc._LAZY}
     assert set(wc._LAZY) <= set(wc.__all__)
     assert eager == {
+        "AmbiguousProviderError",
         "DataError",
         "InvalidArgumentError",
         "MalformedNumberError",

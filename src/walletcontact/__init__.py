@@ -20,6 +20,7 @@ import attrs as _attrs
 
 from ._version import __version__
 from .errors import (
+    AmbiguousProviderError,
     DataError,
     InvalidArgumentError,
     MalformedNumberError,
@@ -126,6 +127,7 @@ _LAZY = {
 #: and the two functions below (tests/test_api.py checks this list against them).
 __all__ = [
     "SCHEMA_VERSION",
+    "AmbiguousProviderError",
     "AppChannel",
     "CallerPolicy",
     "Channel",

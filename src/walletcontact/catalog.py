@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from .errors import DataError, UnknownProviderError
+from .errors import AmbiguousProviderError, DataError, UnknownProviderError
 from .model import (
     Channel,
     Direction,
@@ -104,7 +104,7 @@ class Registry:
         by_name: dict[str, list[Provider]] = {}
         by_region: dict[str, list[Provider]] = {}
         for p in provs:
-            keys = {fold(p.id)} | {fold(n) for _, n in p.names.values} | {fold(a) for a in p.aliases}
+            keys = {fold(n) for n in p.all_names}
             for k in keys:
                 if k:
                     by_name.setdefault(k, []).append(p)
@@ -168,7 +168,7 @@ class Registry:
         return iter(self._providers)
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self.find(key) is not None
+        return isinstance(key, str) and (key in self._by_id or fold(key) in self._by_name)
 
     @property
     def providers(self) -> tuple[Provider, ...]:
@@ -190,20 +190,35 @@ class Registry:
                 return added
         return self._origins.get(provider_id, "<python>")
 
-    def find(self, key: str) -> Provider | None:
-        """By id, any locale's name or an alias; case-, width- and accent-insensitive."""
+    def find(self, key: str, region: str | None = None) -> Provider | None:
+        """By id, any locale's name, an alias or an everyday name (``微信``, ``Safaricom``);
+        case-, width- and accent-insensitive. A name several providers answer to is settled by
+        ``region`` (the providers serving it), else :class:`AmbiguousProviderError` is raised:
+        no provider is picked silently."""
         if not isinstance(key, str):
             return None
         hit = self._by_id.get(key)
         if hit is not None:
             return hit
         found = self._by_name.get(fold(key))
-        return found[0] if found else None
+        if not found:
+            return None
+        if len(found) == 1:
+            return found[0]
+        code = region.strip().upper() if isinstance(region, str) else None
+        if code:
+            serving = [p for p in found if code in p.regions]
+            if len(serving) == 1:
+                return serving[0]
+            if serving:
+                found = tuple(serving)
+        raise AmbiguousProviderError(key, [(p.id, p.regions) for p in found])
 
-    def get(self, key: str | Provider) -> Provider:
+    def get(self, key: str | Provider, region: str | None = None) -> Provider:
+        """:meth:`find`, raising :class:`UnknownProviderError` when nothing matches."""
         if isinstance(key, Provider):
             return key
-        hit = self.find(key)
+        hit = self.find(key, region)
         if hit is None:
             raise UnknownProviderError(key)
         return hit
@@ -212,14 +227,19 @@ class Registry:
         return self._by_region.get(region.strip().upper(), ())
 
     def search(self, query: str) -> list[Provider]:
-        """Providers ranked by how well ``query`` matches id, names and aliases."""
+        """Providers ranked by how well ``query`` matches id, names, aliases and everyday names."""
+        return [p for p, _ in self.search_scored(query)]
+
+    def search_scored(self, query: str) -> list[tuple[Provider, int]]:
+        """(provider, score) ranked by how well ``query`` matches: 100 an exact name, 80 the start
+        of one, 60 inside one, 40 a name inside the query, 30 one edit away (a misspelling)."""
         q = fold(query) if isinstance(query, str) else ""
         if not q:
             return []
         scored: list[tuple[int, int, Provider]] = []
         for order, p in enumerate(self._providers):
             best = 0
-            for name in (p.id, *(n for _, n in p.names.values), *p.aliases):
+            for name in p.all_names:
                 f = fold(name)
                 if not f:
                     continue
@@ -239,7 +259,7 @@ class Registry:
             if best:
                 scored.append((-best, order, p))
         scored.sort(key=lambda t: (t[0], t[1]))
-        return [p for _, _, p in scored]
+        return [(p, -neg) for neg, _, p in scored]
 
     def phone_index(self) -> PhoneIndex:
         """The number index (built on first use, once, thread-safely)."""

@@ -8,6 +8,7 @@ if TYPE_CHECKING:
     from .check import NumberCheck
 
 __all__ = [
+    "AmbiguousProviderError",
     "DataError",
     "InvalidArgumentError",
     "MalformedNumberError",
@@ -83,6 +84,21 @@ class UnknownProviderError(WalletContactError, LookupError):
 
     def __str__(self) -> str:  # LookupError would repr() the args
         return f"unknown provider: {self.key!r}"
+
+
+class AmbiguousProviderError(WalletContactError, LookupError):
+    """A name fits several providers (Alipay in mainland China and in Hong Kong) and no region
+    settles it; ``candidates`` lists them (ids), ``regions`` what each serves."""
+
+    def __init__(self, key: str, candidates: list[tuple[str, tuple[str, ...]]]) -> None:
+        self.key = key
+        self.candidates = tuple(pid for pid, _ in candidates)
+        self.regions = {pid: regions for pid, regions in candidates}
+        listed = ", ".join(f"{pid} ({'/'.join(regions)})" for pid, regions in candidates)
+        super().__init__(f"ambiguous provider {key!r}: {listed}; give the region to settle it")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 class UnknownTopicError(WalletContactError, KeyError):

@@ -498,6 +498,15 @@ class Disagreement(_Repr):
     sources: tuple[Source, ...] = ()
 
 
+@attrs.frozen(repr=False)
+class EverydayName(_Repr):
+    """A name people use for a provider (the app's or the company's, a short form, a
+    transliteration), in the locale they use it in: ``微信`` (zh-Hans) for WeChat Pay."""
+
+    name: str
+    locale: str
+
+
 @attrs.frozen(kw_only=True, cache_hash=True, repr=False)
 class Provider(_Repr):
     """A wallet provider or a government anti-fraud authority."""
@@ -511,6 +520,7 @@ class Provider(_Repr):
     verified_on: _dt.date
     kind: ProviderKind = ProviderKind.WALLET
     aliases: tuple[str, ...] = ()
+    everyday_names: tuple[EverydayName, ...] = ()
     domains: tuple[str, ...] = ()
     channels: tuple[Channel, ...] = ()
     caller_policies: tuple[CallerPolicy, ...] = ()
@@ -526,6 +536,11 @@ class Provider(_Repr):
 
     def display_name(self, locale: str | None = "en") -> str:
         return self.names.get(locale)
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        """The id, every locale's name, the aliases and the everyday names (what lookups match)."""
+        return (self.id, *(n for _, n in self.names.values), *self.aliases, *(e.name for e in self.everyday_names))
 
     @property
     def phones(self) -> tuple[PhoneChannel, ...]:

@@ -9,7 +9,7 @@ this module holds the one default registry: the built-in data, loaded once on fi
 from __future__ import annotations
 
 import threading
-from typing import TypeVar, overload
+from typing import Literal, TypeVar, overload
 
 from .catalog import BUILTIN, Registry, fold, online_target
 from .errors import UnknownTopicError
@@ -112,36 +112,53 @@ def providers(*, region: str | None = None, registry: Registry | None = None) ->
     return reg.in_region(region)
 
 
-def get_provider(key: str, *, registry: Registry | None = None) -> Provider:
-    """A provider by id, any locale's name or an alias (case-insensitive).
+def get_provider(key: str, *, region: str | None = None, registry: Registry | None = None) -> Provider:
+    """A provider by id, any locale's name, an alias or a name people use for it (``微信`` and
+    ``WeChat`` for WeChat Pay, ``Safaricom`` for M-PESA); case-, width- and accent-insensitive.
+    A name that fits several providers is settled by ``region``.
 
     >>> get_provider("支付宝").id
     'alipay'
 
     Raises:
         UnknownProviderError: no provider matches (a ``LookupError``).
+        AmbiguousProviderError: several match and ``region`` does not settle it (a ``LookupError``
+            listing the candidates).
     """
-    return _reg(registry).get(key)
+    return _reg(registry).get(key, region)
 
 
 @overload
-def find_provider(key: str, default: None = None, *, registry: Registry | None = None) -> Provider | None: ...
+def find_provider(
+    key: str, default: None = None, *, region: str | None = None, registry: Registry | None = None
+) -> Provider | None: ...
 @overload
-def find_provider(key: str, default: T, *, registry: Registry | None = None) -> Provider | T: ...
-def find_provider(key: str, default: object = None, *, registry: Registry | None = None) -> object:
-    """Like :func:`get_provider` but returns ``default`` instead of raising."""
-    hit = _reg(registry).find(key)
+def find_provider(key: str, default: T, *, region: str | None = None, registry: Registry | None = None) -> Provider | T: ...
+def find_provider(key: str, default: object = None, *, region: str | None = None, registry: Registry | None = None) -> object:
+    """Like :func:`get_provider` but returns ``default`` when nothing matches (an ambiguous name
+    still raises :class:`AmbiguousProviderError`)."""
+    hit = _reg(registry).find(key, region)
     return default if hit is None else hit
 
 
-def search_providers(query: str, *, registry: Registry | None = None) -> list[Provider]:
-    """Providers ranked by match: exact, prefix, substring, then one typo; forgiving of case,
-    spacing, width and accents.
+@overload
+def search_providers(query: str, *, scores: Literal[False] = False, registry: Registry | None = None) -> list[Provider]: ...
+@overload
+def search_providers(
+    query: str, *, scores: Literal[True], registry: Registry | None = None
+) -> list[tuple[Provider, int]]: ...
+def search_providers(query: str, *, scores: bool = False, registry: Registry | None = None) -> object:
+    """Providers ranked by match: exact, prefix, substring, then one typo (a misspelling such as
+    ``Paytem``); forgiving of case, spacing, width and accents. With ``scores=True``, each with its
+    score (100 exact, 80 prefix, 60 substring, 40 a name inside the query, 30 one edit away).
 
     >>> [p.id for p in search_providers("pay pal")][:1]
     ['paypal']
+    >>> [(p.id, score) for p, score in search_providers("Paytem", scores=True)][:1]
+    [('paytm', 30)]
     """
-    return _reg(registry).search(query)
+    found = _reg(registry).search_scored(query)
+    return found if scores else [p for p, _ in found]
 
 
 def channels(

@@ -74,6 +74,8 @@ def check_number(
 
     Raises:
         UnknownProviderError: ``provider`` is not known (the only error for bad input).
+        AmbiguousProviderError: ``provider`` names several providers and ``region`` does not
+            settle which (both are ``LookupError``).
         InvalidArgumentError: ``direction`` is not inbound, outbound or both (a ``ValueError``).
     """
     reg = registry if registry is not None else default_registry()
@@ -91,7 +93,7 @@ def check_number(
         if found is not None:
             return found
     want = direction if isinstance(direction, Direction) else choice(Direction, direction, "direction")
-    prov = reg.get(provider) if provider is not None else None
+    prov = reg.get(provider, region if isinstance(region, str) else None) if provider is not None else None
     result = _answer(number, prov, region, want, reg, idx, caller=False)
     if (
         memo_key is not None
@@ -124,7 +126,7 @@ def check_caller(
         UnknownProviderError: ``claimed_provider`` is not known.
     """
     reg = registry if registry is not None else default_registry()
-    prov = reg.get(claimed_provider)
+    prov = reg.get(claimed_provider, region if isinstance(region, str) else None)
     return _answer(number, prov, region, Direction.OUTBOUND, reg, reg.phone_index(), caller=True)
 
 
@@ -234,7 +236,7 @@ def check_many(
         UnknownProviderError: ``provider`` is not known (before the first result).
     """
     reg = registry if registry is not None else default_registry()
-    prov = reg.get(provider) if provider is not None else None
+    prov = reg.get(provider, region if isinstance(region, str) else None) if provider is not None else None
     want = direction if isinstance(direction, Direction) else choice(Direction, direction, "direction")
     idx = reg.phone_index()
 

@@ -186,7 +186,7 @@ def _locale_items(value: Any) -> list[tuple[str, Any]]:
         raise _HookError("needs at least one locale")
     items = []
     for loc, text in value.items():
-        if not isinstance(loc, str) or not _is_locale(loc):
+        if not isinstance(loc, str) or not is_locale(loc):
             raise _HookError(f"not a locale tag: {loc!r}")
         items.append((loc, text))
     if not any(loc == "en" for loc, _ in items):
@@ -195,7 +195,7 @@ def _locale_items(value: Any) -> list[tuple[str, Any]]:
 
 
 @functools.lru_cache(maxsize=512)
-def _is_locale(tag: str) -> bool:
+def is_locale(tag: str) -> bool:
     parts = tag.split("-")
     if not (2 <= len(parts[0]) <= 3 and parts[0].isascii() and parts[0].isalpha()):
         return False

@@ -26,6 +26,7 @@ from ..model import (
     WebsiteChannel,
 )
 from ..urls import registrable_domain, url_host, url_problem
+from .documents import is_locale
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REGION_RE = re.compile(r"^[A-Z]{2}$")
@@ -135,6 +136,17 @@ def validate_provider(
             out.add(f"{path}.regions[{i}]", f"not an ISO 3166-1 alpha-2 region: {region!r}")
     if p.kind is ProviderKind.WALLET and not p.domains:
         out.add(f"{path}.domains", "a wallet must list at least one official domain")
+    everyday_seen: set[tuple[str, str]] = set()
+    for i, everyday in enumerate(p.everyday_names):
+        ep = f"{path}.everyday_names[{i}]"
+        if not everyday.name.strip() or everyday.name != everyday.name.strip() or not everyday.name.isprintable():
+            out.add(f"{ep}.name", f"not a name: {everyday.name!r}")
+        if not is_locale(everyday.locale):
+            out.add(f"{ep}.locale", f"not a locale tag: {everyday.locale!r}")
+        key = (everyday.name.casefold(), everyday.locale)
+        if key in everyday_seen:
+            out.add(f"{ep}.name", f"listed twice: {everyday.name!r}")
+        everyday_seen.add(key)
     for i, domain in enumerate(p.domains):
         if not DOMAIN_RE.match(domain):
             out.add(f"{path}.domains[{i}]", f"not a lower-case domain name: {domain!r}")
