@@ -22,7 +22,7 @@ def run(*args: str, stdin: str | None = None, **env: str) -> subprocess.Complete
 def test_check_official_exit_0() -> None:
     out = run("check", "95188", "--provider", "alipay", "--region", "CN")
     assert out.returncode == 0, out.stderr
-    assert out.stdout.startswith("OFFICIAL")
+    assert out.stdout.startswith("LOW RISK  OFFICIAL")  # the risk level first
     assert "alipay" in out.stdout and "Sources" in out.stdout and "http" in out.stdout
     assert "\033[" not in out.stdout  # no colour when not a terminal
 

@@ -21,7 +21,7 @@ def test_get_by_id(pid: str) -> None:
     ("key", "pid"),
     [
         ("支付宝", "alipay"),
-        ("ALIPAY", "alipay"),
+        ("ZHIFUBAO", "alipay"),
         ("微信支付", "wechat-pay"),
         ("WeChat Pay", "wechat-pay"),
         ("wechatpay", "wechat-pay"),

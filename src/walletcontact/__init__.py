@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from .check import (
         NumberCheck,
         Reason,
+        Risk,
         Verdict,
         check_caller,
         check_many,
@@ -112,6 +113,7 @@ _LAZY = {
     "set_default_registry": "registry",
     "NumberCheck": "check",
     "Reason": "check",
+    "Risk": "check",
     "Verdict": "check",
     "check_caller": "check",
     "check_many": "check",
@@ -124,7 +126,7 @@ _LAZY = {
 }
 
 #: The public names: the errors and the version (imported with the package), the lazy names above
-#: and the two functions below (tests/test_api.py checks this list against them).
+#: and the two functions below (tests/test_layout.py checks this list against them).
 __all__ = [
     "SCHEMA_VERSION",
     "AmbiguousProviderError",
@@ -147,6 +149,7 @@ __all__ = [
     "ProviderKind",
     "Reason",
     "Registry",
+    "Risk",
     "SocialChannel",
     "Source",
     "UnknownProviderError",

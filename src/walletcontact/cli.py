@@ -263,8 +263,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _print_check(result: Any, locale: str) -> None:
     st = _Style(sys.stdout)
-    colour = {"official": "32;1", "unofficial": "31;1", "malformed": "33;1"}[result.verdict.value]
-    head = st(_t(f"verdict:{result.verdict.value}", locale), colour) + f"  {printable(result.number)}"
+    colour = {"low": "32;1", "unknown": "36;1", "caution": "33;1", "high": "31;1"}[result.risk.value]
+    # the risk level first, in words (and in colour where the terminal allows and NO_COLOR is unset)
+    head = (
+        st(_t(f"risk:{result.risk.value}", locale), colour)
+        + f"  {_t(f'verdict:{result.verdict.value}', locale)}  {printable(result.number)}"
+    )
     out = []
     if result.provider is not None:
         out.append(f"{_t('whose', locale)}: {result.provider.display_name(locale)} ({result.provider.id})")

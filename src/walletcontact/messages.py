@@ -173,6 +173,11 @@ REASONS: Mapping[str, Mapping[str, str]] = {
         "zh-Hans": "未指定地区:{number} 不是我们所覆盖任何地区的官方号码,但它是否为真实号码取决于拨打所在的国家/地区,请指定地区。",
         "zh-Hant": "未指定地區:{number} 不是我們所涵蓋任何地區的官方號碼,但它是否為真實號碼取決於撥打所在的國家/地區,請指定地區。",
     },
+    "OTHER_REGION": {
+        "en": "{number} is {provider}'s number in {elsewhere}; it does not work from {region}.",
+        "zh-Hans": "{number} 是{provider}在{elsewhere}的号码,从{region}拨打无法接通。",
+        "zh-Hant": "{number} 是{provider}在{elsewhere}的號碼,從{region}撥打無法接通。",
+    },
     "DIAL_CODE": {
         "en": "{code} is a dial code (a service or menu code), not a phone number: it is never an official number to call.",
         "zh-Hans": "{code} 是拨号指令(服务或菜单代码),不是电话号码,绝不是可拨打的官方号码。",
@@ -256,6 +261,11 @@ WORDS: Mapping[str, Mapping[str, str]] = {
     "official": {"en": "official", "zh-Hans": "官方来源", "zh-Hant": "官方來源"},
     "reported": {"en": "reported", "zh-Hans": "多方报道", "zh-Hant": "多方報道"},
     "any provider": {"en": "any provider", "zh-Hans": "任何机构", "zh-Hant": "任何機構"},
+    # risk levels (the command line's first word)
+    "risk:low": {"en": "LOW RISK", "zh-Hans": "低风险", "zh-Hant": "低風險"},
+    "risk:unknown": {"en": "UNKNOWN NUMBER", "zh-Hans": "未知号码", "zh-Hant": "未知號碼"},
+    "risk:caution": {"en": "CAUTION", "zh-Hans": "注意", "zh-Hant": "注意"},
+    "risk:high": {"en": "HIGH RISK", "zh-Hans": "高风险", "zh-Hant": "高風險"},
     # the command line's headings and labels
     "verdict:official": {"en": "OFFICIAL", "zh-Hans": "官方号码", "zh-Hant": "官方號碼"},
     "verdict:unofficial": {"en": "NOT OFFICIAL", "zh-Hans": "非官方号码", "zh-Hant": "非官方號碼"},
@@ -344,6 +354,36 @@ ADVICE: Mapping[str, Mapping[str, str]] = {
         "en": "If you have already given details or money, report it to the authorities: {where}.",
         "zh-Hans": "如果已经泄露信息或转账,请向有关部门举报:{where}。",
         "zh-Hant": "如已洩露資料或轉帳,請向有關部門舉報:{where}。",
+    },
+    "caution": {
+        "en": "Not confirmed: we could not confirm this number as {provider}'s. Contact {provider} through the numbers below or its app or website instead.",
+        "zh-Hans": "未经证实:无法确认此号码属于{provider}。请改用下列号码或{provider}的官方 App、官网联系。",
+        "zh-Hant": "未經證實:無法確認此號碼屬於{provider}。請改用下列號碼或{provider}的官方 App、官網聯絡。",
+    },
+    "unknown": {
+        "en": "We know nothing about this number: it is no published number of any provider we cover. Never share a code or send money because of a call or message from it.",
+        "zh-Hans": "我们对此号码一无所知:它不是我们所覆盖任何机构公布的号码。切勿因来自此号码的电话或短信而透露验证码或转账。",
+        "zh-Hant": "我們對此號碼一無所知:它不是我們所涵蓋任何機構公佈的號碼。切勿因來自此號碼的電話或訊息而透露驗證碼或轉帳。",
+    },
+    "official_reported": {
+        "en": "Independent sources agree on this number, but {provider}'s own pages do not show it: prefer a number {provider} publishes itself{numbers}.",
+        "zh-Hans": "多个独立来源一致给出此号码,但{provider}自己的网页上没有:请优先使用{provider}自己公布的号码{numbers}。",
+        "zh-Hant": "多個獨立來源一致給出此號碼,但{provider}自己的網頁上沒有:請優先使用{provider}自己公佈的號碼{numbers}。",
+    },
+    "other_region": {
+        "en": "From {region} use {numbers}, or {provider}'s app or website.",
+        "zh-Hans": "在{region}请拨打 {numbers},或使用{provider}的官方 App 或官网。",
+        "zh-Hant": "在{region}請撥打 {numbers},或使用{provider}的官方 App 或官網。",
+    },
+    "other_region_no_line": {
+        "en": "From {region} use {provider}'s app or website.",
+        "zh-Hans": "在{region}请使用{provider}的官方 App 或官网。",
+        "zh-Hant": "在{region}請使用{provider}的官方 App 或官網。",
+    },
+    "elsewhere_only": {
+        "en": "{provider} publishes no line for {region}; its lines elsewhere: {numbers}.",
+        "zh-Hans": "{provider}没有公布{region}的号码;其他地区的号码:{numbers}。",
+        "zh-Hant": "{provider}沒有公佈{region}的號碼;其他地區的號碼:{numbers}。",
     },
     "official_outbound_only": {
         "en": "{provider} publishes this number as one it calls from; it is not a line to call. Caller ID can be faked: contact {provider} through its app or its official numbers instead.",

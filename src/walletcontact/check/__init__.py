@@ -21,12 +21,13 @@ from ..phone.reading import is_region, key_for
 from ..registry import Registry, default_registry
 from .evidence import gather
 from .lookalike import lookalike_kind
-from .result import NumberCheck, Reason, Verdict, build
+from .result import NumberCheck, Reason, Risk, Verdict, build
 from .rules import reasons
 
 __all__ = [
     "NumberCheck",
     "Reason",
+    "Risk",
     "Verdict",
     "check_caller",
     "check_many",

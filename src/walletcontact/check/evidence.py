@@ -45,6 +45,7 @@ class Evidence(NamedTuple):
     abroad: Entry | None = None  # a short number written with a country code (the number it names)
     ambiguous: tuple[str, ...] = ()  # no region given: the regions that read the digits as a number
     region_needed: bool = False  # no region given, and none can be told from the digits
+    elsewhere: Entry | None = None  # the provider's number in another of its regions, not this one
 
     @property
     def fake(self) -> RecordEntry | None:
@@ -113,7 +114,28 @@ def gather(
         readings = [read(s.text, c, idx.short_keys, s.compact) for c in candidates]
         r, entries, via_alt = _choose(readings, prov, want, idx, national=not s.international, digits=s.digits)
         intl = s.international
-    return _judge(number, prov, want, caller, s, r, entries, via_alt, idx, vanity=vanity, international=intl)
+    ev = _judge(number, prov, want, caller, s, r, entries, via_alt, idx, vanity=vanity, international=intl)
+    if prov is not None and region_code is not None and ev.best is None and not ev.wanted and ev.abroad is None:
+        found = _elsewhere(s, prov, region_code, want, idx)
+        if found is not None:
+            return ev._replace(elsewhere=found, lookalike=None)
+    return ev
+
+
+def _elsewhere(s: Scan, prov: Provider, region: str, want: Direction, idx: PhoneIndex) -> Entry | None:
+    """The provider's official number these digits are in another of its regions (95188, Alipay's
+    in CN, checked from the US), or None."""
+    digits = s.digits
+    regions = {r for size in (0, 1) for r in idx.national.get(digits[size:], ()) if r != region}
+    for other in sorted(regions):
+        if other not in prov.regions and not any(c.region == other for c in prov.phones):
+            continue
+        r = read(s.text, other, idx.short_keys, s.compact)
+        entries, _ = _matches(r, idx, national=not s.international, digits=digits)
+        for e in entries:
+            if e.provider.id == prov.id and e.channel.direction.allows(want) and r.valid:
+                return e
+    return None
 
 
 def _judge(

@@ -26,7 +26,7 @@ from ..model import (
 if TYPE_CHECKING:
     from .evidence import Evidence
 
-__all__ = ["NumberCheck", "Reason", "Verdict", "build", "reason"]
+__all__ = ["RISK_OF", "NumberCheck", "Reason", "Risk", "Verdict", "build", "reason", "risk_of"]
 
 
 class Verdict(str, Enum):
@@ -38,6 +38,70 @@ class Verdict(str, Enum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+class Risk(str, Enum):
+    """How far a person can trust a number, in four levels (a ``str`` enum, in ``to_dict()``):
+
+    * ``low``: an official line (confidence ``official``) of the provider asked about, for the
+      direction asked. Still: never share codes.
+    * ``unknown``: a real number we know nothing about, with no provider claimed.
+    * ``caution``: not confirmed: a number the claimed provider does not publish, a number seen
+      only on weak sources, a ``reported`` line, an official number of another region, any
+      official match for a call received or for calls from a number (caller ID can be faked).
+    * ``high``: a recorded fake, a look-alike, a dial or call-forwarding code, another provider's
+      or an authority's number presented as this provider's, a line used the other way, letters
+      written for digits, or an emergency number given as a wallet's line.
+    """
+
+    LOW = "low"
+    UNKNOWN = "unknown"
+    CAUTION = "caution"
+    HIGH = "high"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+#: The level each reason code raises an answer to (codes not listed raise nothing: notes about
+#: the text, the official match itself). docs/checking-numbers.md has this table.
+RISK_OF: dict[str, Risk] = {
+    **dict.fromkeys(
+        ("KNOWN_FAKE", "LOOKALIKE", "DIAL_CODE", "CALL_FORWARDING", "OTHER_PROVIDER", "AUTHORITY_NUMBER",
+         "WRONG_DIRECTION", "LETTERS_AS_DIGITS"),
+        Risk.HIGH,
+    ),
+    **dict.fromkeys(
+        ("NOT_LISTED", "UNVERIFIED", "SHORT_NUMBER_ABROAD", "OTHER_REGION", "REPORTED_ONLY", "SPOOFABLE",
+         "BIDI_CONTROL", "INVISIBLE_CHARACTERS", "MIXED_SCRIPTS", "NO_PHONE_SUPPORT", "VIA_BANK", "NO_VERIFIED_NUMBER"),
+        Risk.CAUTION,
+    ),
+    **dict.fromkeys(
+        ("NOT_LISTED_ANY", "REGION_NEEDED", "EMERGENCY", "EMPTY", "NOT_A_NUMBER", "TOO_SHORT", "TOO_LONG",
+         "INVALID_COUNTRY_CODE", "INVALID_NUMBER", "UNKNOWN_REGION", "LETTERS_NOT_USED"),
+        Risk.UNKNOWN,
+    ),
+}
+_ORDER = {Risk.LOW: 0, Risk.UNKNOWN: 1, Risk.CAUTION: 2, Risk.HIGH: 3}
+
+
+def risk_of(reasons: tuple[Reason, ...], *, official: bool, claimed: bool) -> Risk:
+    """The answer's level: the highest its reasons raise it to. An official answer starts at
+    ``low``; a claimed provider turns "we know nothing" into "not confirmed", and an emergency
+    number given as a wallet's line into ``high``."""
+    level = Risk.LOW if official else Risk.UNKNOWN
+    for r in reasons:
+        found = RISK_OF.get(r.code)
+        if found is None:
+            if r.code == "AMBIGUOUS" and not official:
+                found = Risk.UNKNOWN
+            else:
+                continue
+        if claimed and found is Risk.UNKNOWN and not official:
+            found = Risk.HIGH if r.code == "EMERGENCY" else Risk.CAUTION
+        if _ORDER[found] > _ORDER[level]:
+            level = found
+    return level
 
 
 class Reason(NamedTuple):
@@ -102,6 +166,8 @@ class NumberCheck:
     caller_policies: tuple[CallerPolicy, ...] = ()
     #: the region's authorities' report websites and e-mail addresses (see report_online)
     report_online: tuple[Channel, ...] = ()
+    #: how far a person can trust the number (see :class:`Risk`)
+    risk: Risk = Risk.UNKNOWN
 
     @property
     def is_official(self) -> bool:
@@ -116,11 +182,14 @@ class NumberCheck:
         return tuple(r.code for r in self.reasons)
 
     def advice(self, locale: str | None = "en") -> str:
-        """What to do now, in ``locale``, one sentence a line."""
+        """What to do now, in ``locale``, one sentence a line: its first line fits the risk level,
+        the numbers it names are the provider's lines for the region first, and every answer that
+        is not ``low`` names the real contacts and the region's report lines."""
         prov = self.provider or self.lookalike_provider
         name = prov.display_name(locale) if prov is not None else pick(WORDS["any provider"], locale)
-        numbers = ", ".join(c.number for c in self.official_numbers)
+        numbers = self._numbers()
         lines: list[str] = []
+        codes = self.codes
         if self.caller:
             if self.is_official:
                 lines.append(render(pick(ADVICE["official_out"], locale), provider=name))
@@ -134,44 +203,67 @@ class NumberCheck:
             ch = self.channel
             if ch is not None and not ch.direction.allows(Direction.INBOUND):
                 lines.append(render(pick(ADVICE["official_outbound_only"], locale), provider=name))
+            elif ch is not None and ch.confidence is Confidence.REPORTED:
+                confirmed = [c for c in self.official_numbers if c.confidence is Confidence.OFFICIAL]
+                here = [c for c in confirmed if c.region == self.region] or confirmed
+                own = ", ".join(c.number for c in here)
+                lines.append(
+                    render(pick(ADVICE["official_reported"], locale), provider=name, numbers=f": {own}" if own else "")
+                )
             else:
                 lines.append(pick(ADVICE["official_in"], locale))
-        elif "CALL_FORWARDING" in self.codes or "DIAL_CODE" in self.codes:
+        elif "CALL_FORWARDING" in codes or "DIAL_CODE" in codes:
             lines.append(pick(ADVICE["dial_code"], locale))
-            if "CALL_FORWARDING" in self.codes:
+            if "CALL_FORWARDING" in codes:
                 lines.append(pick(ADVICE["forwarding_undo"], locale))
             if prov is not None:
                 lines.append(_official_line(name, numbers, locale))
-        elif "SHORT_NUMBER_ABROAD" in self.codes:
+        elif "SHORT_NUMBER_ABROAD" in codes or "OTHER_REGION" in codes:
             abroad = ", ".join(c.number for c in self.official_numbers if c.number.lstrip().startswith("+"))
-            key = "abroad" if abroad else "abroad_no_line"
-            lines.append(render(pick(ADVICE[key], locale), provider=name, numbers=abroad))
-        elif "REGION_NEEDED" in self.codes or (self.region is None and "AMBIGUOUS" in self.codes):
+            if "SHORT_NUMBER_ABROAD" in codes:
+                key = "abroad" if abroad else "abroad_no_line"
+                lines.append(render(pick(ADVICE[key], locale), provider=name, numbers=abroad))
+            else:
+                key = "other_region" if abroad else "other_region_no_line"
+                lines.append(render(pick(ADVICE[key], locale), provider=name, numbers=abroad, region=self.region))
+        elif "REGION_NEEDED" in codes or (self.region is None and "AMBIGUOUS" in codes):
             lines.append(pick(ADVICE["region_needed"], locale))
             if self.lookalike_of is not None:
                 lines.append(render(pick(ADVICE["lookalike"], locale), official=self.lookalike_of.number))
                 lines.append(_official_line(name, numbers, locale))
-        elif "EMERGENCY" in self.codes:
+        elif "EMERGENCY" in codes:
             lines.append(pick(ADVICE["emergency"], locale))
             if prov is not None:
                 lines.append(_official_line(name, numbers, locale))
         else:
             if self.verdict is Verdict.MALFORMED:
                 lines.append(pick(ADVICE["malformed"], locale))
-            else:
+            elif self.risk is Risk.HIGH:
                 lines.append(pick(ADVICE["do_not_call"], locale))
+            elif self.risk is Risk.CAUTION and prov is not None:
+                lines.append(render(pick(ADVICE["caution"], locale), provider=name))
+            else:
+                lines.append(pick(ADVICE["unknown"], locale))
             if self.lookalike_of is not None:
                 lines.append(render(pick(ADVICE["lookalike"], locale), official=self.lookalike_of.number))
             if prov is not None:
                 lines.append(_official_line(name, numbers, locale))
-        if self.report_to and (self.caller or self.verdict is not Verdict.OFFICIAL):
+        if self.report_to and (self.caller or self.verdict is not Verdict.OFFICIAL or self.risk is not Risk.LOW):
             reports = ", ".join(c.number for c in self.report_to)
             lines.append(render(pick(ADVICE["report"], locale), numbers=reports))
-        if self.report_online and (self.caller or self.verdict is not Verdict.OFFICIAL):
+        if self.report_online and (self.caller or self.verdict is not Verdict.OFFICIAL or self.risk is not Risk.LOW):
             where = ", ".join(online_target(c) for c in self.report_online[:2])
             key = "report_online_also" if self.report_to else "report_online"
             lines.append(render(pick(ADVICE[key], locale), where=where))
         return "\n".join(lines)
+
+    def _numbers(self) -> str:
+        """The provider's lines to name: those of the answer's region; when it has none, the others,
+        each with its region."""
+        here = [c for c in self.official_numbers if self.region is None or c.region == self.region]
+        if here:
+            return ", ".join(c.number for c in here)
+        return ", ".join(f"{c.number} ({c.region})" for c in self.official_numbers)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready summary (what ``walletcontact check --json`` prints)."""
@@ -179,6 +271,7 @@ class NumberCheck:
         return {
             "number": self.number,
             "verdict": self.verdict.value,
+            "risk": self.risk.value,
             "is_official": self.is_official,
             "provider": self.provider.id if self.provider else None,
             "normalized": self.normalized,
@@ -290,8 +383,16 @@ def build(ev: Evidence, reasons: tuple[Reason, ...], reg: Registry) -> NumberChe
         known_fake=ev.fakes[0].record if ev.fakes else None,
         caller=ev.caller,
         origin=best.origin if best is not None else None,
-        official_numbers=inbound_numbers(offered) if offered is not None else (),
+        official_numbers=_local_first(inbound_numbers(offered), region) if offered is not None else (),
         report_to=report_to,
         report_online=report_online,
         caller_policies=owner.caller_policies if ev.caller and owner is not None else (),
+        risk=risk_of(reasons, official=best is not None, claimed=prov is not None),
     )
+
+
+def _local_first(numbers: tuple[PhoneChannel, ...], region: str | None) -> tuple[PhoneChannel, ...]:
+    """The provider's lines of ``region`` first (most trusted first within each group)."""
+    if not region or all(c.region == region for c in numbers):
+        return numbers
+    return tuple(sorted(numbers, key=lambda c: c.region != region))

@@ -227,9 +227,21 @@ def not_listed(ev: Evidence) -> Reason | None:
         return None
     if ev.lookalike is not None and ev.lookalike[1] == "letters-for-digits":
         return None  # it is a published number, written with letters for digits
+    if ev.elsewhere is not None:
+        return None  # other_region says what it is
     if ev.provider is not None:
         return reason("NOT_LISTED", number=ev.scan_text, **_names(ev.provider))
     return Reason("NOT_LISTED_ANY", (("number", ev.scan_text),))
+
+
+def other_region(ev: Evidence) -> Reason | None:
+    """OTHER_REGION: the provider's number in another of its regions, not diallable from here."""
+    e = ev.elsewhere
+    if e is None or ev.reading is None:
+        return None
+    return reason(
+        "OTHER_REGION", number=ev.scan_text, elsewhere=e.channel.region, region=ev.reading.region, **_names(e.provider)
+    )
 
 
 def lookalike(ev: Evidence) -> Reason | None:
@@ -288,7 +300,7 @@ OFFICIAL: tuple[Rule, ...] = (official, area_code_service, reported_only, ambigu
 ABROAD: tuple[Rule, ...] = (short_number_abroad,)
 MATCHED: tuple[Rule, ...] = (wrong_direction, other_provider)
 RECORDED: tuple[Rule, ...] = (known_fake, unverified)
-READING: tuple[Rule, ...] = (emergency, invalid, not_listed, lookalike, phone_support)
+READING: tuple[Rule, ...] = (emergency, invalid, other_region, not_listed, lookalike, phone_support)
 CALLER: tuple[Rule, ...] = (spoofable,)
 RULES: tuple[Rule, ...] = NOTES + STOP + DIAL + REGIONLESS + OFFICIAL + ABROAD + MATCHED + RECORDED + READING + CALLER
 
