@@ -95,6 +95,8 @@ case("blesses-recorded-fake", "$.channels[3].number: 95055 is recorded as a fake
          {**d["channels"][1], "number": "95055", "region": "CN"}))))
 case("short-number-with-country-code", "$.channels[1].number: '+86 95099' is a short number of CN: publish it without a country code",
      mod(lambda d: d["channels"][1].update(number="+86 95099", carrier_short_code=False)))
+case("number-with-words", "$.channels[1].number: 'acmetel:20 7946 0000' is not written as a phone number",
+     mod(lambda d: d["channels"][1].update(number="acmetel:20 7946 0000")))
 case("accept-fakes-not-a-flag", "$.accept_recorded_fakes: expected true or false", mod(lambda d: d.update(accept_recorded_fakes="yes")))
 case("not-json", "not valid JSON", raw="NOTJSON")
 

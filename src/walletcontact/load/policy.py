@@ -258,6 +258,14 @@ def _check_phone(out: _Problems, cp: str, p: Provider, ch: PhoneChannel, check_n
     if check_numbers:
         from ..phone.numbering import key_info  # data is checked with phonenumbers itself, never the table
 
+        from ..phone.text import scan
+
+        written = scan(ch.number)
+        if written.words or written.other or written.imitations or written.invisible or written.bidi or written.control:
+            # published as a phone number is written, or the checks would never call it official
+            shown = written.other or written.imitations or "words or hidden characters"
+            out.add(f"{cp}.number", f"{ch.number!r} is not written as a phone number ({shown!r})")
+            return
         info = key_info(ch.number, ch.region, carrier_short_code=ch.carrier_short_code)
         if info is None:
             out.add(
@@ -266,8 +274,6 @@ def _check_phone(out: _Problems, cp: str, p: Provider, ch: PhoneChannel, check_n
                 "a carrier short code phonenumbers does not know needs carrier_short_code: true",
             )
         elif not info[0].startswith("+"):
-            from ..phone.text import scan
-
             home = info[0].partition(":")[0]
             if scan(ch.number).international or "+" in ch.number or home != ch.region:
                 # a short number only works inside its region, dialled without a country code
