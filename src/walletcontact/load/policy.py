@@ -257,7 +257,6 @@ def _check_phone(out: _Problems, cp: str, p: Provider, ch: PhoneChannel, check_n
             out.add(f"{where}.end", f"not a time HH:MM after start: {span.end!r}")
     if check_numbers:
         from ..phone.numbering import key_info  # data is checked with phonenumbers itself, never the table
-
         from ..phone.text import scan
 
         written = scan(ch.number)
