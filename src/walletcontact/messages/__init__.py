@@ -1,0 +1,76 @@
+"""Every people-facing word, one module a locale: the reasons (by code), the advice, the look-alike
+kinds, what forwarding codes forward, and the words and labels of answers and of the command line.
+
+``en`` is the reference; every other locale module has the same keys (tests/test_messages.py
+checks it). The tables here map each key to its text in every shipped locale, and :func:`pick`
+takes a locale with fallback (``zh-HK`` → ``zh-Hant``, ``pt-BR`` → ``pt``, anything unknown → ``en``).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping
+from typing import Any
+
+from ..model import locale_chain
+
+__all__ = [
+    "ADVICE",
+    "FORWARDED",
+    "LOCALES",
+    "LOOKALIKE_KINDS",
+    "REASONS",
+    "VARIANTS",
+    "WORDS",
+    "pick",
+    "render",
+]
+
+#: The locales the library speaks, and the module of each.
+LOCALES: Mapping[str, str] = {
+    "en": "en",
+    "zh-Hans": "zh_hans",
+    "zh-Hant": "zh_hant",
+}
+
+_TABLES = ("REASONS", "VARIANTS", "FORWARDED", "LOOKALIKE_KINDS", "WORDS", "ADVICE")
+
+
+def _assemble() -> dict[str, dict[Any, dict[str, str]]]:
+    tables: dict[str, dict[Any, dict[str, str]]] = {name: {} for name in _TABLES}
+    for locale, module in LOCALES.items():
+        mod = importlib.import_module(f"{__name__}.{module}")
+        for name in _TABLES:
+            for key, text in getattr(mod, name).items():
+                tables[name].setdefault(key, {})[locale] = text
+    return tables
+
+
+_T = _assemble()
+REASONS: Mapping[str, Mapping[str, str]] = _T["REASONS"]
+#: Other words for a code, chosen by the parameter its reason carries (``AMBIGUOUS`` about regions
+#: rather than providers).
+VARIANTS: Mapping[tuple[str, str], Mapping[str, str]] = _T["VARIANTS"]
+#: What a call-forwarding code forwards (see ``phone.dialcodes.FORWARDING_KINDS``).
+FORWARDED: Mapping[str, Mapping[str, str]] = _T["FORWARDED"]
+LOOKALIKE_KINDS: Mapping[str, Mapping[str, str]] = _T["LOOKALIKE_KINDS"]
+WORDS: Mapping[str, Mapping[str, str]] = _T["WORDS"]
+ADVICE: Mapping[str, Mapping[str, str]] = _T["ADVICE"]
+
+
+def pick(table: Mapping[str, str], locale: str | None) -> str:
+    """The text of ``table`` in ``locale``, or in the nearest locale it has (English last)."""
+    for loc in locale_chain(locale):
+        if loc in table:
+            return table[loc]
+    return table["en"]
+
+
+class _Safe(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def render(template: str, **fields: object) -> str:
+    """``template`` with its ``{fields}`` filled (a missing field shows as ``?``)."""
+    return template.format_map(_Safe(fields))
