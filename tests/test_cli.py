@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -243,3 +244,58 @@ def test_freshness_names_what_is_stale() -> None:
     assert stale_records(18, today=date(2026, 12, 1)) == []
     out = run("freshness", "--months", "0", "--json")  # nothing was verified later than today
     assert out.returncode == 1 and json.loads(out.stdout)["stale"]
+
+
+def test_every_option_and_argument_has_help_text() -> None:
+    from walletcontact.cli import _build_parser
+
+    parser = _build_parser()
+    subparsers = next(a for a in parser._actions if a.dest == "command")
+    for name, sub in subparsers.choices.items():  # type: ignore[union-attr]
+        for action in sub._actions:
+            assert action.help, (name, action.dest)
+
+
+def test_an_unknown_provider_gets_did_you_mean() -> None:
+    out = run("check", "95188", "--provider", "Paytem", "--region", "IN")
+    assert out.returncode == 2
+    assert "did you mean: paytm" in out.stderr
+
+
+def test_an_ambiguous_name_lists_the_candidates_and_the_region_that_settles_it() -> None:
+    out = run("check", "95188", "--provider", "微信")
+    assert out.returncode == 2
+    assert "wechat-pay-hk" in out.stderr and "wechat-pay" in out.stderr and "--region CN or --region HK" in out.stderr
+    settled = run("check", "95017", "--provider", "微信", "--region", "CN")
+    assert settled.returncode == 0 and "wechat-pay" in settled.stdout
+
+
+def test_help_with_lists_its_topics_in_the_chosen_locale() -> None:
+    out = run("help-with", "--locale", "zh-Hans")
+    assert out.returncode == 0 and "payment-failed" in out.stdout and "支付失败" in out.stdout
+    assert "payment-failed" in run("help-with", "--help").stdout
+
+
+def test_help_with_labels_report_lines_with_their_region_and_repeats_no_step() -> None:
+    out = run("help-with", "unknown-transaction", "--provider", "paypal", "--region", "GB", "--json")
+    doc = json.loads(out.stdout)
+    assert len(doc["steps"]) == len(set(doc["steps"]))
+    assert not set(doc["steps"]) & set(doc["before_calling"])
+    text = run("help-with", "unknown-transaction", "--provider", "alipay").stdout
+    assert "96110 (CN)" in text
+
+
+def test_data_option_layers_custom_data(tmp_path: Path) -> None:
+    from _factory import make_provider
+
+    data = tmp_path / "acme.json"
+    data.write_text(json.dumps(make_provider()), encoding="utf-8")
+    out = run("check", "+44 20 7946 0000", "--provider", "acme-pay", "--region", "GB", "--data", str(data))
+    assert out.returncode == 0, out.stderr
+    assert run("show", "acme-pay", "--data", str(data)).returncode == 0
+    assert run("show", "acme-pay").returncode == 2  # not without the layer
+    assert "acme-pay" in run("providers", "--region", "GB", "--data", str(data)).stdout
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    broken = run("check", "95188", "--data", str(bad))
+    assert broken.returncode == 2 and "bad.json" in broken.stderr

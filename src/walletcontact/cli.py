@@ -14,6 +14,8 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn, TextIO
 
+import attrs
+
 from . import __version__
 from .errors import InvalidArgumentError, WalletContactError, printable
 from .model import (
@@ -88,50 +90,89 @@ class _Style:
         return f"\033[{code}m{text}\033[0m" if self.on else text
 
 
+_PROVIDER_HELP = "the provider: an id, a name in any language, or a name people use (微信, Safaricom, Apple)"
+_REGION_HELP = "ISO 3166-1 code of where the number is dialled (CN, US); settles a name several providers share"
+_LOCALE_HELP = "language of the answer: en, zh-Hans, zh-Hant, es, pt, id, ja, ko, vi, th, hi (default: $LANG)"
+_JSON_HELP = "print JSON instead of text"
+_DATA_HELP = "custom data: a JSON or TOML file, or a directory of them, layered over the built-in data (repeatable)"
+
+
+def _data(c: argparse.ArgumentParser) -> None:
+    c.add_argument("--data", action="append", metavar="PATH", default=[], help=_DATA_HELP)
+
+
 def _args_check(c: argparse.ArgumentParser) -> None:
-    c.add_argument("number")
-    c.add_argument("--provider", "-p")
-    c.add_argument("--region", "-r")
-    c.add_argument("--caller", action="store_true", help="the number called you (check_caller)")
-    c.add_argument("--locale", "-l")
-    c.add_argument("--json", action="store_true")
+    c.add_argument("number", help="the number as you have it ('-' reads one number a line from stdin)")
+    c.add_argument("--provider", "-p", help=_PROVIDER_HELP)
+    c.add_argument("--region", "-r", help=_REGION_HELP)
+    c.add_argument("--caller", action="store_true", help="the number called you (check_caller): needs --provider")
+    c.add_argument("--locale", "-l", help=_LOCALE_HELP)
+    c.add_argument("--json", action="store_true", help=_JSON_HELP)
+    _data(c)
 
 
 def _args_show(s: argparse.ArgumentParser) -> None:
-    s.add_argument("provider")
-    s.add_argument("--locale", "-l")
-    s.add_argument("--json", action="store_true")
+    s.add_argument("provider", help=_PROVIDER_HELP)
+    s.add_argument("--region", "-r", help=_REGION_HELP)
+    s.add_argument("--locale", "-l", help=_LOCALE_HELP)
+    s.add_argument("--json", action="store_true", help=_JSON_HELP)
+    _data(s)
 
 
 def _args_providers(ps: argparse.ArgumentParser) -> None:
-    ps.add_argument("--region", "-r")
-    ps.add_argument("--locale", "-l")
-    ps.add_argument("--json", action="store_true")
+    ps.add_argument("--region", "-r", help="only the providers serving this region (ISO 3166-1 code)")
+    ps.add_argument("--locale", "-l", help=_LOCALE_HELP)
+    ps.add_argument("--json", action="store_true", help=_JSON_HELP)
+    _data(ps)
+
+
+def _topics_epilog() -> str:
+    """The topics with their titles, in the locale of the environment (for ``help-with --help``)."""
+    from .model import TOPICS
+    from .registry import get_procedure
+
+    locale = env_locale()
+    lines = ["topics:"]
+    for topic in TOPICS:
+        try:
+            lines.append(f"  {topic:22} {get_procedure(topic, locale=locale).title}")
+        except WalletContactError:  # pragma: no cover - every topic has a generic procedure
+            lines.append(f"  {topic}")
+    return "\n".join(lines)
 
 
 def _args_help_with(h: argparse.ArgumentParser) -> None:
-    h.add_argument("topic")
-    h.add_argument("--provider", "-p")
-    h.add_argument("--locale", "-l")
-    h.add_argument("--json", action="store_true")
+    h.formatter_class = argparse.RawDescriptionHelpFormatter
+    h.epilog = _topics_epilog()
+    h.add_argument("topic", nargs="?", help="the problem (see the topics below; none lists them)")
+    h.add_argument("--provider", "-p", help=_PROVIDER_HELP)
+    h.add_argument("--region", "-r", help="whose fraud-report lines to show (default: the provider's home region)")
+    h.add_argument("--locale", "-l", help=_LOCALE_HELP)
+    h.add_argument("--json", action="store_true", help=_JSON_HELP)
+    _data(h)
 
 
 def _args_report(r: argparse.ArgumentParser) -> None:
-    r.add_argument("region")
-    r.add_argument("--json", action="store_true")
+    r.add_argument("region", help="ISO 3166-1 code of the region (CN, US)")
+    r.add_argument("--json", action="store_true", help=_JSON_HELP)
+    _data(r)
 
 
 def _args_none(_: argparse.ArgumentParser) -> None:
     pass
 
 
+def _args_export(e: argparse.ArgumentParser) -> None:
+    _data(e)
+
+
 def _args_lint(lint: argparse.ArgumentParser) -> None:
-    lint.add_argument("files", nargs="+")
+    lint.add_argument("files", nargs="+", help="custom data files or directories to check")
 
 
 def _args_freshness(f: argparse.ArgumentParser) -> None:
-    f.add_argument("--months", type=_months, default=18)
-    f.add_argument("--json", action="store_true")
+    f.add_argument("--months", type=_months, default=18, help="how old a verification may be (default 18)")
+    f.add_argument("--json", action="store_true", help=_JSON_HELP)
 
 
 #: command → (its help line, what adds its arguments), in the order ``--help`` lists them
@@ -141,7 +182,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "providers": ("list providers", _args_providers),
     "help-with": ("what to do about a problem", _args_help_with),
     "report": ("government fraud-report lines of a region", _args_report),
-    "export": ("all data as one JSON document", _args_none),
+    "export": ("all data as one JSON document", _args_export),
     "schema": ("the JSON Schema of data documents", _args_none),
     "lint": ("check custom data files", _args_lint),
     "freshness": ("records not verified recently, and recorded disagreements", _args_freshness),
@@ -161,6 +202,22 @@ def _build_parser(only: str | None = None) -> argparse.ArgumentParser:
         if only is None or name == only:
             add_arguments(sub.add_parser(name, help=help_line))
     return p
+
+
+def _hint(exc: Exception) -> str:
+    """What to try instead: up to three providers whose names are close to an unknown one, or the
+    --region that settles a name several providers share."""
+    from .errors import AmbiguousProviderError, UnknownProviderError
+
+    if isinstance(exc, AmbiguousProviderError):
+        options = " or ".join(sorted({f"--region {r}" for rs in exc.regions.values() for r in rs}))
+        return f"\n  try: {options}" if options else ""
+    if isinstance(exc, UnknownProviderError):
+        from .registry import search_providers
+
+        close = [p.id for p in search_providers(exc.key)[:3]]
+        return f"\n  did you mean: {', '.join(close)}?" if close else ""
+    return ""
 
 
 def _text(word: str) -> str:
@@ -190,7 +247,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except WalletContactError as exc:  # bad input; anything else is a bug and shows its traceback
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        sys.stderr.write(f"walletcontact: error: {printable(first)}\n")
+        sys.stderr.write(f"walletcontact: error: {printable(first)}{_hint(exc)}\n")
+        for problem in getattr(exc, "problems", ()):  # bad --data: every problem, with its file and path
+            sys.stderr.write(f"  {printable(problem)}\n")
         return 2
     except BrokenPipeError:
         return 1
@@ -215,14 +274,25 @@ def _emit(obj: Any) -> None:
 # ---------------------------------------------------------------- check
 
 
-def _cmd_check(args: argparse.Namespace) -> int:
-    from .check import check_caller, check_number
+def _registry(args: argparse.Namespace) -> Any:
+    """The built-in data, with the ``--data`` layers over it (as ``load_registry`` layers them)."""
+    paths = getattr(args, "data", None)
+    if paths:
+        from .load.layers import load_registry
+
+        return load_registry(*paths)
     from .registry import default_registry
 
-    reg = default_registry()
+    return default_registry()
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .check import check_caller, check_number
+
+    reg = _registry(args)
     locale = _locale(args)
     if args.provider is not None:
-        reg.get(args.provider)  # unknown provider: a usage error before any output
+        reg.get(args.provider, args.region)  # unknown or ambiguous provider: a usage error before any output
     if args.caller and args.provider is None:
         sys.stderr.write("walletcontact: error: --caller needs --provider (who did the caller claim to be?)\n")
         return 2
@@ -322,9 +392,8 @@ def _channel_line(ch: Any, locale: str) -> str:
 
 def _cmd_show(args: argparse.Namespace) -> int:
     from .load.documents import unstructure_provider
-    from .registry import default_registry
 
-    p: Provider = default_registry().get(args.provider)
+    p: Provider = _registry(args).get(args.provider, args.region)
     if args.json:
         _emit(unstructure_provider(p))
         return 0
@@ -360,7 +429,7 @@ def _known_region(region: str) -> str:
 def _cmd_providers(args: argparse.Namespace) -> int:
     from .registry import providers
 
-    provs = providers(region=_known_region(args.region) if args.region is not None else None)
+    provs = providers(region=_known_region(args.region) if args.region is not None else None, registry=_registry(args))
     if args.json:
         _emit([{"id": p.id, "name": p.name, "kind": p.kind.value, "regions": list(p.regions)} for p in provs])
         return 0
@@ -371,28 +440,47 @@ def _cmd_providers(args: argparse.Namespace) -> int:
 
 
 def _cmd_help_with(args: argparse.Namespace) -> int:
-    from .registry import get_procedure, online_target
+    from .model import TOPICS
+    from .registry import get_procedure, online_target, report_channels, report_online
 
     locale = _locale(args)
-    proc = get_procedure(args.topic, provider=args.provider, locale=locale)
-    prep = get_procedure("before-calling", provider=args.provider, locale=locale)
+    reg = _registry(args)
+    if args.topic is None:  # the topics, with their titles in the chosen language
+        titles = {t: get_procedure(t, locale=locale, registry=reg).title for t in TOPICS}
+        if args.json:
+            _emit(titles)
+        else:
+            _say([f"{t:22} {title}" for t, title in titles.items()])
+        return 0
+    provider = reg.get(args.provider, args.region) if args.provider is not None else None
+    proc = get_procedure(args.topic, provider=provider, locale=locale, registry=reg)
+    prep = get_procedure("before-calling", provider=provider, locale=locale, registry=reg)
+    if args.region is not None:  # the report lines of the region asked, not the provider's home
+        region = _known_region(args.region)
+        proc = attrs.evolve(
+            proc,
+            report_to=report_channels(region, registry=reg),
+            report_online=report_online(region, registry=reg),
+        )
+    steps = list(dict.fromkeys(proc.steps))  # a step the generic and the provider's procedure share, once
+    before = [s for s in dict.fromkeys(prep.steps) if s not in steps]
     if args.json:
         _emit({
             "topic": proc.topic,
             "locale": proc.locale,
             "provider": proc.provider.id if proc.provider else None,
             "title": proc.title,
-            "steps": list(proc.steps),
+            "steps": steps,
             "app_path": list(proc.app_path),
             "limits": proc.limits,
             "escalate": proc.escalate,
-            "before_calling": list(prep.steps),
+            "before_calling": before,
             "report_to": [c.number for c in proc.report_to],
             "report_online": [online_target(c) for c in proc.report_online],
         })
         return 0
     out = [proc.title]
-    out += [f"  {i}. {s}" for i, s in enumerate(proc.steps, 1)]
+    out += [f"  {i}. {s}" for i, s in enumerate(steps, 1)]
     if proc.app_path:
         out.append("  → " + " > ".join(proc.app_path))
     if proc.limits:
@@ -400,11 +488,11 @@ def _cmd_help_with(args: argparse.Namespace) -> int:
     out.append(f"{_t('escalate', locale)}: {proc.escalate}")
     for ch in proc.escalate_to:
         out.append(_channel_line(ch, locale))
-    if proc.topic != "before-calling":
+    if proc.topic != "before-calling" and before:
         out.append(_t("prepare", locale) + ":")
-        out += [f"  - {s}" for s in prep.steps]
-    if proc.report_to:
-        out.append(f"{_t('report', locale)}: " + ", ".join(c.number for c in proc.report_to))
+        out += [f"  - {s}" for s in before]
+    if proc.report_to:  # each line with the region it is for
+        out.append(f"{_t('report', locale)}: " + ", ".join(f"{c.number} ({c.region})" for c in proc.report_to))
     if proc.report_online:
         out.append(f"{_t('report_online', locale)}:")
         out += [_channel_line(c, locale) for c in proc.report_online]
@@ -417,12 +505,13 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from .registry import report_channels, report_online
 
     region = _known_region(args.region)
-    lines = report_channels(region)
+    reg = _registry(args)
+    lines = report_channels(region, registry=reg)
     if args.json:
         _emit([{"number": c.number, "region": c.region, "direction": c.direction.value,
                 "confidence": c.confidence.value} for c in lines])
         return 0 if lines else 1
-    online = report_online(region)
+    online = report_online(region, registry=reg)
     for c in (*lines, *online):
         sys.stdout.write(printable(_channel_line(c, env_locale()).strip()) + "\n")
     if not (lines or online):
@@ -437,7 +526,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from . import export
 
-    sys.stdout.write(json.dumps(export(), ensure_ascii=False, indent=1) + "\n")
+    sys.stdout.write(json.dumps(export(registry=_registry(args)), ensure_ascii=False, indent=1) + "\n")
     return 0
 
 
