@@ -405,7 +405,12 @@ def _cmd_show(args: argparse.Namespace) -> int:
     elif status == "via-bank":
         out.append(_t("via_bank", locale))
     out.append(_t("channels", locale) + ":")
-    out.extend(_channel_line(ch, locale) for ch in p.channels_by_trust())
+    for ch in p.channels_by_trust():
+        out.append(_channel_line(ch, locale))
+        # what the confidence rests on: the provider's own pages and governments' first
+        kinds = {"official": 0, "government": 1}
+        shown = sorted(ch.sources, key=lambda src: kinds.get(src.kind.value, 2))
+        out.append("      " + ", ".join(dict.fromkeys(f"{src.host or src.url} ({src.kind.value})" for src in shown)))
     if p.caller_policies:
         out.append(_t("policies", locale) + ":")
         out.extend(f"  - {pol.text.get(locale)} ({pol.confidence.value})" for pol in p.caller_policies)
