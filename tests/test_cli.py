@@ -236,7 +236,7 @@ def test_documented_output_is_what_the_command_prints(command: str, shown: list[
 def test_freshness_names_what_is_stale() -> None:
     from datetime import date
 
-    from walletcontact.cli import stale_records
+    from walletcontact.registry import stale_records
 
     later = stale_records(18, today=date(2031, 1, 1))  # everything is older than 18 months by then
     assert any(r["record"] == "alipay" for r in later)

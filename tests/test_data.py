@@ -156,7 +156,7 @@ def test_generic_procedures_cover_topics_in_three_locales() -> None:
 
 
 def test_every_record_fresh_enough_to_ship() -> None:
-    from walletcontact.cli import stale_records
+    from walletcontact.registry import stale_records
 
     assert stale_records(18) == []
 

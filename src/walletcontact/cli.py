@@ -7,7 +7,6 @@ Errors are one line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import sys
@@ -27,6 +26,7 @@ from .model import (
     SocialChannel,
     WebsiteChannel,
 )
+from .registry import stale_records
 
 
 def _t(key: str, locale: str) -> str:
@@ -563,21 +563,6 @@ def _months(text: str) -> int:
     if months < 0:
         raise argparse.ArgumentTypeError(f"months cannot be negative: {months}")
     return months
-
-
-def stale_records(months: int, today: dt.date | None = None) -> list[dict[str, str]]:
-    """Records (providers, channels, fakes) verified longer ago than ``months``."""
-    from .registry import default_registry
-
-    today = today or dt.date.today()
-    cutoff = today - dt.timedelta(days=int(months * 30.44))
-    out: list[dict[str, str]] = []
-    for p in default_registry():
-        items: list[tuple[str, dt.date]] = [(f"{p.id}", p.verified_on)]
-        items += [(f"{p.id}.channels[{i}]", c.verified_on) for i, c in enumerate(p.channels)]
-        items += [(f"{p.id}.known_fakes[{i}]", f.verified_on) for i, f in enumerate(p.known_fakes)]
-        out += [{"record": k, "verified_on": d.isoformat()} for k, d in items if d < cutoff]
-    return out
 
 
 def _cmd_freshness(args: argparse.Namespace) -> int:

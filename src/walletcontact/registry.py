@@ -8,6 +8,7 @@ this module holds the one default registry: the built-in data, loaded once on fi
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from typing import Literal, TypeVar, overload
 
@@ -308,3 +309,16 @@ def procedures(
         for t in TOPICS
         if t in reg.generic_procedures
     )
+
+
+def stale_records(months: int, today: dt.date | None = None) -> list[dict[str, str]]:
+    """Records (providers, channels, fakes) verified longer ago than ``months``."""
+    today = today or dt.date.today()
+    cutoff = today - dt.timedelta(days=int(months * 30.44))
+    out: list[dict[str, str]] = []
+    for p in default_registry():
+        items: list[tuple[str, dt.date]] = [(f"{p.id}", p.verified_on)]
+        items += [(f"{p.id}.channels[{i}]", c.verified_on) for i, c in enumerate(p.channels)]
+        items += [(f"{p.id}.known_fakes[{i}]", f.verified_on) for i, f in enumerate(p.known_fakes)]
+        out += [{"record": k, "verified_on": d.isoformat()} for k, d in items if d < cutoff]
+    return out

@@ -31,6 +31,14 @@ LOCALES: Mapping[str, str] = {
     "en": "en",
     "zh-Hans": "zh_hans",
     "zh-Hant": "zh_hant",
+    "es": "es",
+    "pt": "pt",
+    "id": "id",
+    "ja": "ja",
+    "ko": "ko",
+    "vi": "vi",
+    "th": "th",
+    "hi": "hi",
 }
 
 _TABLES = ("REASONS", "VARIANTS", "FORWARDED", "LOOKALIKE_KINDS", "WORDS", "ADVICE")

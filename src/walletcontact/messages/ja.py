@@ -78,7 +78,7 @@ WORDS: dict[str, str] = {
     'risk:caution': '注意',
     'risk:high': '高リスク',
     'verdict:official': '公式番号',
-    'verdict:unofficial': '公式番号ではありません',
+    'verdict:unofficial': '公式ではない番号',
     'verdict:malformed': '無効な番号',
     'whose': '事業者',
     'normalized': '番号',
