@@ -299,3 +299,63 @@ def test_data_option_layers_custom_data(tmp_path: Path) -> None:
     bad.write_text("{", encoding="utf-8")
     broken = run("check", "95188", "--data", str(bad))
     assert broken.returncode == 2 and "bad.json" in broken.stderr
+
+
+def _data_strings() -> list[str]:
+    """Every text of the data (names, labels, notes, steps...): it falls back to English where the
+    data has no translation, and is not the command line's own words."""
+    import walletcontact as wc
+
+    found: set[str] = set()
+
+    def walk(o: Any) -> None:
+        if isinstance(o, str):
+            found.add(o)
+        elif isinstance(o, dict):
+            for v in o.values():
+                walk(v)
+        elif isinstance(o, list):
+            for v in o:
+                walk(v)
+
+    walk(wc.export())
+    for topic in ("payment-failed", "password-reset", "unknown-transaction", "close-account", "transfer-failed",
+                  "before-calling", "call-timing"):
+        proc = wc.get_procedure(topic)
+        found.update([proc.title, *proc.steps, proc.escalate, proc.limits or ""])
+    return sorted((s for s in found if len(s) > 2), key=len, reverse=True)
+
+
+@pytest.mark.parametrize("locale", ["zh-Hans", "zh-Hant", "es", "pt", "id", "ja", "ko", "vi", "th", "hi"])
+def test_no_english_word_of_the_command_line_is_left_in_another_language(locale: str) -> None:
+    """show, help-with, check and report in every shipped language: the command line's own words
+    (labels, directions, purposes, costs, days, source kinds, risk and verdict) are all translated."""
+    import re
+
+    from walletcontact.messages import WORDS
+
+    outputs = [
+        run("show", "paypal", "--locale", locale).stdout,
+        run("show", "wechat-pay", "--locale", locale).stdout,
+        run("show", "m-pesa", "--locale", locale).stdout,
+        run("help-with", "unknown-transaction", "--provider", "paypal", "--region", "GB", "--locale", locale).stdout,
+        run("help-with", "--locale", locale).stdout,
+        run("check", "95188", "--provider", "alipay", "--region", "CN", "--locale", locale).stdout,
+        run("check", "95189", "--provider", "alipay", "--region", "CN", "--locale", locale).stdout,
+        run("check", "0722000000", "--caller", "--provider", "m-pesa", "--region", "KE", "--locale", locale).stdout,
+        run("report", "CN", "--locale", locale).stdout,
+        run("report", "BF", "--locale", locale).stdout,
+    ]
+    text = "\n".join(outputs)
+    for s in _data_strings():
+        text = text.replace(s, " ")
+    text = re.sub(r"https?://\S+|\b[\w.-]+\.(?:com|cn|ke|org|net|gov|hk|uk|bf)\b", " ", text)
+    text = re.sub(r"\[[A-Z_]+\]", " ", text)  # reason codes are for programs: the same in every language
+    forbidden = {"inbound", "outbound", "fraud-report", "account-security", "toll-free", "shared-cost", "mon-sun",
+                 "mon-fri", "third-party", "official)", "reported)"}
+    for by_locale in WORDS.values():
+        english = by_locale["en"]
+        if by_locale[locale] != english and len(english) > 3:
+            forbidden.add(english)
+    left = sorted(w for w in forbidden if re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text))
+    assert left == [], (locale, left)

@@ -11,29 +11,21 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, NoReturn, TextIO
+from typing import Any, NoReturn
 
 import attrs
 
 from . import __version__
 from .errors import InvalidArgumentError, WalletContactError, printable
 from .model import (
-    AppChannel,
-    CommunityChannel,
-    EmailChannel,
-    PhoneChannel,
     Provider,
-    SocialChannel,
-    WebsiteChannel,
 )
 from .registry import stale_records
-
-
-def _t(key: str, locale: str) -> str:
-    """A word of the command line's output, in ``locale`` (from :data:`walletcontact.messages.WORDS`)."""
-    from .messages import WORDS, pick
-
-    return pick(WORDS[key], locale)
+from .terminal import Style as _Style
+from .terminal import channel_line as _channel_line
+from .terminal import say as _say
+from .terminal import word as _w
+from .terminal import words as _t
 
 
 def _columns() -> int:
@@ -78,16 +70,6 @@ def env_locale(environ: Any = None) -> str:
         if value:
             return str(value)
     return "en"
-
-
-class _Style:
-    def __init__(self, stream: TextIO) -> None:
-        self.on = (
-            hasattr(stream, "isatty") and stream.isatty() and "NO_COLOR" not in os.environ
-        )
-
-    def __call__(self, text: str, code: str) -> str:
-        return f"\033[{code}m{text}\033[0m" if self.on else text
 
 
 _PROVIDER_HELP = "the provider: an id, a name in any language, or a name people use (微信, Safaricom, Apple)"
@@ -154,6 +136,7 @@ def _args_help_with(h: argparse.ArgumentParser) -> None:
 
 def _args_report(r: argparse.ArgumentParser) -> None:
     r.add_argument("region", help="ISO 3166-1 code of the region (CN, US)")
+    r.add_argument("--locale", "-l", help=_LOCALE_HELP)
     r.add_argument("--json", action="store_true", help=_JSON_HELP)
     _data(r)
 
@@ -261,12 +244,6 @@ def _locale(args: argparse.Namespace) -> str:
     return str(args.locale) if getattr(args, "locale", None) else env_locale()
 
 
-def _say(lines: list[str]) -> None:
-    """Write text lines; every piece of data in them escaped (see ``errors.printable``): a line
-    break, an escape sequence or a direction control inside a name or a note shows as its escape."""
-    sys.stdout.write("\n".join(printable(line) for line in lines) + "\n")
-
-
 def _emit(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
 
@@ -352,42 +329,14 @@ def _print_check(result: Any, locale: str) -> None:
     out.append(f"{_t('advice', locale)}:")
     out.extend(f"  {line}" for line in result.advice(locale).splitlines())
     if result.channel is not None:
-        out.append(f"{_t('sources', locale)} ({result.channel.confidence.value}, {result.channel.verified_on}):")
-        out.extend(f"  {s.url} ({s.kind.value})" for s in result.channel.sources)
+        conf = _t(result.channel.confidence.value, locale)
+        out.append(f"{_t('sources', locale)} ({conf}, {result.channel.verified_on}):")
+        out.extend(f"  {s.url} ({_w('source:' + s.kind.value, locale)})" for s in result.channel.sources)
     sys.stdout.write(head + "\n")  # our own colour codes, and the number escaped
     _say(out)
 
 
 # ---------------------------------------------------------------- show / providers / help-with
-
-
-def _channel_line(ch: Any, locale: str) -> str:
-    conf = ch.confidence.value
-    if isinstance(ch, PhoneChannel):
-        bits = [f"phone  {ch.number} [{ch.region}] {ch.direction.value}"]
-        if ch.purposes:
-            bits.append(", ".join(ch.purposes))
-        if ch.hours is not None:
-            bits.append(f"{_t('hours', locale)} {ch.hours.describe()}")
-        if ch.busy:
-            bits.append(f"{_t('busy', locale)} " + ", ".join(f"{s.start}-{s.end}" for s in ch.busy))
-        if ch.cost.value != "unknown":
-            bits.append(ch.cost.value)
-        text = " · ".join(bits)
-    elif isinstance(ch, WebsiteChannel):
-        text = f"web    {ch.url}"
-    elif isinstance(ch, AppChannel):
-        text = f"app    {ch.app}: {' > '.join(ch.path.get(locale))}"
-    elif isinstance(ch, SocialChannel):
-        text = f"social {ch.network} {ch.handle}" + (f" {ch.url}" if ch.url else "")
-    elif isinstance(ch, CommunityChannel):
-        text = f"forum  {ch.name} {ch.url}"
-    elif isinstance(ch, EmailChannel):
-        text = f"email  {ch.address}"
-    else:  # pragma: no cover
-        text = repr(ch)
-    label = f" — {ch.label.get(locale)}" if ch.label is not None else ""
-    return f"  {text} ({conf}){label}"
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
@@ -410,7 +359,9 @@ def _cmd_show(args: argparse.Namespace) -> int:
         # what the confidence rests on: the provider's own pages and governments' first
         kinds = {"official": 0, "government": 1}
         shown = sorted(ch.sources, key=lambda src: kinds.get(src.kind.value, 2))
-        out.append("      " + ", ".join(dict.fromkeys(f"{src.host or src.url} ({src.kind.value})" for src in shown)))
+        out.append(
+            "      " + ", ".join(dict.fromkeys(f"{src.host or src.url} ({_w('source:' + src.kind.value, locale)})" for src in shown))
+        )
     if p.caller_policies:
         out.append(_t("policies", locale) + ":")
         out.extend(f"  - {pol.text.get(locale)} ({pol.confidence.value})" for pol in p.caller_policies)
@@ -518,7 +469,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         return 0 if lines else 1
     online = report_online(region, registry=reg)
     for c in (*lines, *online):
-        sys.stdout.write(printable(_channel_line(c, env_locale()).strip()) + "\n")
+        sys.stdout.write(printable(_channel_line(c, _locale(args)).strip()) + "\n")
     if not (lines or online):
         sys.stderr.write(f"walletcontact: the data has no report line or report website for {region}\n")
         return 1
