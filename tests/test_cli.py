@@ -359,3 +359,19 @@ def test_no_english_word_of_the_command_line_is_left_in_another_language(locale:
             forbidden.add(english)
     left = sorted(w for w in forbidden if re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text))
     assert left == [], (locale, left)
+
+
+def test_the_risk_level_is_coloured_on_a_terminal_unless_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from walletcontact.terminal import Style
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert Style(Tty())("HIGH RISK", "31;1") == "\033[31;1mHIGH RISK\033[0m"
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert Style(Tty())("HIGH RISK", "31;1") == "HIGH RISK"
+    assert Style(io.StringIO())("HIGH RISK", "31;1") == "HIGH RISK"

@@ -38,6 +38,7 @@ def test_the_locale_modules_have_exactly_the_english_keys() -> None:
 
 
 @pytest.mark.parametrize(("asked", "used"), [("zh-HK", "zh-Hant"), ("zh-TW", "zh-Hant"), ("zh-CN", "zh-Hans"),
+                                             ("pt-BR", "pt"), ("es-MX", "es"), ("ja-JP", "ja"), ("hi_IN.UTF-8", "hi"),
                                              ("en-GB", "en"), ("xx", "en"), (None, "en")])
 def test_locale_fallback(asked: str | None, used: str) -> None:
     assert pick(messages.ADVICE["do_not_call"], asked) == messages.ADVICE["do_not_call"][used]
