@@ -166,8 +166,14 @@ class NumberCheck:
     caller_policies: tuple[CallerPolicy, ...] = ()
     #: the region's authorities' report websites and e-mail addresses (see report_online)
     report_online: tuple[Channel, ...] = ()
-    #: how far a person can trust the number (see :class:`Risk`)
-    risk: Risk = Risk.UNKNOWN
+    #: whether a provider was claimed (asked about): it decides what "we know nothing" means
+    claimed: bool = False
+
+    @functools.cached_property
+    def risk(self) -> Risk:
+        """How far a person can trust the number (see :class:`Risk`): the highest level the
+        reasons raise the answer to (``RISK_OF``)."""
+        return risk_of(self.reasons, official=self.verdict is Verdict.OFFICIAL, claimed=self.claimed)
 
     @property
     def is_official(self) -> bool:
@@ -387,7 +393,7 @@ def build(ev: Evidence, reasons: tuple[Reason, ...], reg: Registry) -> NumberChe
         report_to=report_to,
         report_online=report_online,
         caller_policies=owner.caller_policies if ev.caller and owner is not None else (),
-        risk=risk_of(reasons, official=best is not None, claimed=prov is not None),
+        claimed=prov is not None,
     )
 
 

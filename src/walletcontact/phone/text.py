@@ -214,19 +214,23 @@ def _finish(
     cleaned, extension = _strip_extensions(cleaned)
     cleaned, imitations = _imitations(cleaned)
     words = False
-    if cleaned.isascii():
+    ascii_text = cleaned.isascii()
+    if ascii_text:
         other += cleaned.translate(_NOT_OTHER)
         letters = cleaned.lower() != cleaned.upper()
+        found = cleaned.translate(ONLY_DIGITS)
     else:
         other += "".join(c for c in cleaned if c not in _QUIET and not c.isdigit() and not (c.isascii() and c.isalpha()))
         letters = any(c.isascii() and c.isalpha() for c in cleaned)
         # letters of other scripts (ideographs, Cyrillic ...): words around a number, not a number
         words = any(unicodedata.category(c).startswith("L") for c in other)
+        found = "".join(c for c in cleaned if c.isdigit())
     if letters and not words:
         # keypad letters come after the first digits (1-800-FLOWERS); letters before any digit are
         # a word in front of a number ("PayPal 1-800 ..."), which phonenumbers would skip unsaid
-        first = next((i for i, c in enumerate(cleaned) if c.isdigit()), len(cleaned))
-        words = any(c.isalpha() for c in cleaned[:first])
+        first = cleaned.find(found[0]) if found else len(cleaned)
+        head = cleaned[:first]
+        words = head.lower() != head.upper() if head.isascii() else any(c.isalpha() for c in head)
     dial = None
     if had_star or "#" in cleaned:
         dial = "".join(c for c in cleaned if c.isdigit() or c in "*#+") + ("#" if extension == "" else "")
@@ -238,11 +242,9 @@ def _finish(
         scripts=scripts,
         letters=letters,
         extension=extension,
-        international=leading_plus(cleaned) or digits(cleaned).startswith("00"),
+        international=leading_plus(cleaned) or found.startswith("00"),
         control=control,
-        digits=cleaned.translate(ONLY_DIGITS)
-        if scripts == ("ASCII",) and not letters
-        else "".join(c for c in cleaned if c.isdigit()),
+        digits=found,
         compact=compact(cleaned),
         dial=dial,
         digit_like=digit_like,
