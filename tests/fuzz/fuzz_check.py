@@ -211,7 +211,7 @@ def _call(fn: Any, *args: Any, **kwargs: Any) -> tuple[Any, Exception | None]:
     exception propagates: a crash)."""
     try:
         return fn(*args, **kwargs), None
-    except (wc.UnknownProviderError, wc.NumberError, ValueError) as exc:
+    except (wc.UnknownProviderError, wc.AmbiguousProviderError, wc.NumberError, ValueError) as exc:
         return None, exc
 
 
@@ -223,8 +223,13 @@ def TestOneInput(data: bytes) -> None:
     direction = _draw_direction(fdp)
     ctx = (number, region, provider, direction)
 
-    prov = wc.find_provider(provider) if provider is not None else None
-    unknown = provider is not None and prov is None
+    prov, ambiguous = None, False
+    if provider is not None:
+        try:
+            prov = wc.find_provider(provider, region=region if isinstance(region, str) else None)
+        except wc.AmbiguousProviderError:  # documented: a name several providers share
+            ambiguous = True
+    unknown = provider is not None and prov is None and not ambiguous
     bad_direction = isinstance(direction, str) and direction not in DIRECTIONS
     kw: dict[str, Any] = {"provider": provider, "region": region, "direction": direction}
 
@@ -238,12 +243,16 @@ def TestOneInput(data: bytes) -> None:
             assert unknown, (ctx, refused)
             _, again = _call(wc.validate_number, number, **kw)
             assert isinstance(again, wc.UnknownProviderError), (ctx, again)
+        elif isinstance(refused, wc.AmbiguousProviderError):  # documented: the region does not settle the name
+            assert ambiguous, (ctx, refused)
+            _, again = _call(wc.validate_number, number, **kw)
+            assert isinstance(again, wc.AmbiguousProviderError), (ctx, again)
         else:  # InvalidArgumentError (a ValueError): documented, and only for a bad direction
             assert bad_direction and isinstance(refused, wc.InvalidArgumentError), (ctx, refused)
             assert isinstance(refused, ValueError), (ctx, refused)
         assert official is False, ctx
         return
-    assert not unknown and not bad_direction, ctx
+    assert not unknown and not ambiguous and not bad_direction, ctx
     want = direction if isinstance(direction, wc.Direction) else wc.Direction(direction)
     _check_result(r, number, prov, region, want, ctx)
     assert official is r.is_official, (ctx, official, r.verdict, r.codes)
