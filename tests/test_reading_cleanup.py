@@ -20,6 +20,9 @@ NUMBERISH = st.text(alphabet=string.digits + "+-() .#,;xXext=*\t\x00\x7f/abc", m
 @example("+86 95188,,2#")
 @example("\x0095188")
 @example("Private Number")
+@example("unknown")
+@example("O")
+@example("lOl")
 def test_ascii_route_agrees(raw: str) -> None:
     text = raw.strip()
     if text.lower().startswith("tel:"):

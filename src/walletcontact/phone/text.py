@@ -111,6 +111,10 @@ def _scan_ascii(text: str) -> Scan:
         digits = text.translate(ONLY_DIGITS)
         intl = leading_plus(text) or digits.startswith("00")
         return Scan(text, False, False, ("ASCII",) if digits else (), False, None, intl, False, digits, compact(text))
+    if text.isalpha():
+        # a word ("unknown", "Private"): letters before any digit are words, and a letter alone
+        # imitates a digit only next to one; what _finish would find, without its passes
+        return Scan(text, False, False, (), True, None, False, False, "", None, None, "", "", "", True, True)
     control = not text.isprintable()
     kept = text.translate(_ASCII_CONTROLS) if control else text
     return _finish(kept.strip(), False, False, ("ASCII",) if kept.translate(ONLY_DIGITS) else (), control, "", "")
