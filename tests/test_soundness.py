@@ -298,6 +298,7 @@ def test_no_false_official_on_any_variant_every_number() -> None:
     counts, false = _soundness(wc.default_registry(), random.Random(19))
     print("soundness:", dict(counts), "variants:", sum(counts.values()))
     assert false == [], "\n".join(false[:20])
+    assert len(counts) == 15 and sum(counts.values()) > 50_000, counts  # every family, every number
 
 
 # ---------------------------------------------------------------- false alarms
