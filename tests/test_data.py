@@ -12,9 +12,10 @@ import phonenumbers
 import pytest
 
 import walletcontact as wc
-from walletcontact.load.policy import is_government_host, validate_provider
-from walletcontact.model import PhoneChannel, ProviderKind, WebsiteChannel
+from walletcontact.load.policy import carries_official, is_government_host, validate_provider
+from walletcontact.model import REPORTED_KINDS, WEAK_KINDS, PhoneChannel, ProviderKind, WebsiteChannel
 from walletcontact.phone.reading import key_for
+from walletcontact.urls import registrable_domain
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,13 +71,11 @@ def test_every_number_and_url_is_sourced_and_dated(provider: wc.Provider) -> Non
 def test_official_means_provider_or_government_domain(provider: wc.Provider) -> None:
     for ch in provider.channels:
         if ch.confidence == "official":
-            assert any(
-                (s.kind == "official" and provider.is_official_domain(s.host))
-                or (s.kind == "government" and is_government_host(s.host, provider))
-                for s in ch.sources
-            ), (provider.id, ch)
+            assert any(carries_official(provider, s) for s in ch.sources), (provider.id, ch)
         else:
-            assert len({s.host for s in ch.sources}) >= 2, (provider.id, ch)
+            families = {registrable_domain(s.host) for s in ch.sources if s.kind in REPORTED_KINDS}
+            assert len(families) >= 2, (provider.id, ch)
+        assert not any(s.kind in WEAK_KINDS for s in ch.sources), (provider.id, ch)
 
 
 def test_numbers_valid_for_their_region() -> None:

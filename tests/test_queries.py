@@ -7,7 +7,8 @@ import pickle
 import pytest
 
 import walletcontact as wc
-from walletcontact.model import TYPE_RANK, ChannelType, locale_chain
+from walletcontact.kinds import TYPE_RANK
+from walletcontact.model import ChannelType, locale_chain
 
 SEED_IDS = ["alipay", "wechat-pay", "apple-pay", "google-wallet", "unionpay", "paypal"]
 
@@ -65,7 +66,7 @@ def test_search_is_ranked_and_forgiving() -> None:
 
 
 #: the documented trust order of channel types (docs/querying.md)
-TRUST_ORDER = ["website", "app", "phone", "email", "social", "community"]
+TRUST_ORDER = ["website", "app", "phone", "ussd", "email", "social", "community", "sms-sender"]
 
 
 def test_channels_are_most_trusted_first() -> None:
@@ -91,7 +92,7 @@ def test_channel_filters() -> None:
         wc.channels("alipay", type="phon")
     # one hierarchy: still a ValueError, and a WalletContactError naming what is allowed
     assert isinstance(info.value, wc.InvalidArgumentError) and isinstance(info.value, wc.WalletContactError)
-    assert str(info.value) == "type must be one of phone, website, app, social, community, email; not 'phon'"
+    assert str(info.value) == "type must be one of phone, website, app, social, community, email, ussd, sms-sender; not 'phon'"
     with pytest.raises(wc.InvalidArgumentError, match="direction must be one of inbound, outbound, both"):
         wc.check_number("95188", region="CN", direction="sideways")
 
@@ -207,8 +208,8 @@ def test_model_reprs_read_as_attrs_writes_them() -> None:
 
     src = Source("https://example.org/a", SourceKind.OFFICIAL, datetime.date(2026, 1, 2))
     assert repr(src) == (
-        "Source(url='https://example.org/a', kind=<SourceKind.OFFICIAL: 'official'>, "
-        "seen=datetime.date(2026, 1, 2), note=None)"
+        "Source(url='https://example.org/a', kind=<SourceKind.PROVIDER: 'provider'>, "
+        "seen=datetime.date(2026, 1, 2), note=None, copy_of=None)"
     )
     assert repr(LocalizedText.of({"en": "Help"})) == "LocalizedText(values=(('en', 'Help'),))"
     phone = wc.get_provider("alipay").phones[0]

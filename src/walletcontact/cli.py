@@ -357,7 +357,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
     for ch in p.channels_by_trust():
         out.append(_channel_line(ch, locale))
         # what the confidence rests on: the provider's own pages and governments' first
-        kinds = {"official": 0, "government": 1}
+        kinds = {"provider": 0, "provider-copy": 0, "government": 1, "regulator": 1}
         shown = sorted(ch.sources, key=lambda src: kinds.get(src.kind.value, 2))
         out.append(
             "      " + ", ".join(dict.fromkeys(f"{src.host or src.url} ({_w('source:' + src.kind.value, locale)})" for src in shown))

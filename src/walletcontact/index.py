@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .model import PhoneChannel, Provider, RecordedNumber, _Repr
+from .model import PhoneChannel, Provider, RecordedNumber, UssdChannel, _Repr
 from .phone.reading import key_info, record_key
+from .phone.text import scan
 
 if TYPE_CHECKING:
     from .catalog import Registry
@@ -45,8 +46,14 @@ class PhoneIndex:
         by_cc: dict[str, list[Entry]] = {}
         national: dict[str, dict[str, None]] = {}
         regions: dict[str, None] = {}
+        menus: dict[str, list[tuple[Provider, UssdChannel]]] = {}
         for prov in registry:
             for i, ch in enumerate(prov.channels):
+                if isinstance(ch, UssdChannel):
+                    code = scan(ch.code).dial
+                    if code is not None:
+                        menus.setdefault(code, []).append((prov, ch))
+                    continue
                 if not isinstance(ch, PhoneChannel):
                     continue
                 info = key_info(ch.number, ch.region, carrier_short_code=ch.carrier_short_code)
@@ -65,6 +72,8 @@ class PhoneIndex:
                         table.setdefault(rkey, []).append(RecordEntry(prov, rec, rkey))
                         national.setdefault(rdigits, {}).setdefault(rec.region, None)
         self.by_key = {k: tuple(v) for k, v in by_key.items()}
+        #: a USSD code → the providers' menus dialled with it (in their regions)
+        self.menus = {k: tuple(v) for k, v in menus.items()}
         self.fakes = {k: tuple(v) for k, v in fakes.items()}
         self.unverified = {k: tuple(v) for k, v in unverified.items()}
         #: every key either table lists (one membership test instead of two)

@@ -7,16 +7,35 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterator, Mapping
-from enum import Enum
-from typing import ClassVar, TypeVar, Union, cast
+from typing import ClassVar, Union, cast
 
 import attrs
 
-from .errors import InvalidArgumentError
+from .kinds import (
+    CONFIDENCE_RANK,
+    OFFICIAL_KINDS,
+    REPORTED_KINDS,
+    TOPICS,
+    TYPE_RANK,
+    WEAK_KINDS,
+    AbroadStatus,
+    ChannelType,
+    Confidence,
+    Cost,
+    Direction,
+    PhoneSupportStatus,
+    ProviderKind,
+    SourceKind,
+)
 from .urls import url_host
 
 __all__ = [
+    "OFFICIAL_KINDS",
+    "REPORTED_KINDS",
     "TOPICS",
+    "WEAK_KINDS",
+    "AbroadStatus",
+    "AbroadSupport",
     "AppChannel",
     "CallerPolicy",
     "Channel",
@@ -39,121 +58,16 @@ __all__ = [
     "ProviderKind",
     "ProviderProcedure",
     "RecordedNumber",
+    "SmsSenderChannel",
     "SocialChannel",
     "Source",
     "SourceKind",
     "Span",
+    "UssdChannel",
     "WebsiteChannel",
     "locale_chain",
 ]
 
-
-_E = TypeVar("_E", bound=Enum)
-
-
-def choice(cls: type[_E], value: object, what: str) -> _E:
-    """``cls(value)``, or :class:`InvalidArgumentError` naming the values ``what`` can take.
-
-    >>> choice(Direction, "outbound", "direction")
-    <Direction.OUTBOUND: 'outbound'>
-    >>> choice(Direction, "sideways", "direction")
-    Traceback (most recent call last):
-    ...
-    walletcontact.errors.InvalidArgumentError: direction must be one of inbound, outbound, both; not 'sideways'
-    """
-    try:
-        return cls(value)
-    except ValueError:
-        known = ", ".join(str(m.value) for m in cls)
-        raise InvalidArgumentError(f"{what} must be one of {known}; not {value!r}") from None
-
-
-class _StrEnum(str, Enum):
-    def __str__(self) -> str:
-        return str(self.value)
-
-
-class Confidence(_StrEnum):
-    """How far a channel can be trusted: shown with every answer."""
-
-    OFFICIAL = "official"  #: stated on the provider's own site or a government page
-    REPORTED = "reported"  #: independent sources agree, no official page found
-
-
-class SourceKind(_StrEnum):
-    OFFICIAL = "official"
-    GOVERNMENT = "government"
-    NEWS = "news"
-    THIRD_PARTY = "third-party"
-
-
-class Direction(_StrEnum):
-    """Which way a number is used."""
-
-    INBOUND = "inbound"  #: customers call it
-    OUTBOUND = "outbound"  #: the provider calls from it
-    BOTH = "both"
-
-    def allows(self, wanted: Direction) -> bool:
-        """Whether a channel with this direction serves calls going ``wanted``."""
-        return self is Direction.BOTH or wanted is Direction.BOTH or self is wanted
-
-
-class ProviderKind(_StrEnum):
-    WALLET = "wallet"
-    AUTHORITY = "authority"  #: a government anti-fraud or fraud-report body
-
-
-class PhoneSupportStatus(_StrEnum):
-    PUBLISHED = "published"  #: at least one phone number is published
-    NONE = "none"  #: the provider says it has no phone support
-    VIA_BANK = "via-bank"  #: support comes from the user's bank
-    UNLISTED = "unlisted"  #: the provider may have a line, but we ship no verified number for it
-
-
-class Cost(_StrEnum):
-    TOLL_FREE = "toll-free"
-    STANDARD = "standard"
-    SHARED_COST = "shared-cost"
-    PREMIUM = "premium"
-    UNKNOWN = "unknown"
-
-
-class ChannelType(_StrEnum):
-    PHONE = "phone"
-    WEBSITE = "website"
-    APP = "app"
-    SOCIAL = "social"
-    COMMUNITY = "community"
-    EMAIL = "email"
-
-
-ENUMS: tuple[type[Enum], ...] = (
-    Confidence, SourceKind, Direction, ProviderKind, PhoneSupportStatus, Cost, ChannelType
-)
-
-#: Default trust order across channel types (lower is more trusted): the official website first,
-#: then the app, the numbers those publish, e-mail, official social accounts, user communities last.
-TYPE_RANK: Mapping[ChannelType, int] = {
-    ChannelType.WEBSITE: 0,
-    ChannelType.APP: 1,
-    ChannelType.PHONE: 2,
-    ChannelType.EMAIL: 3,
-    ChannelType.SOCIAL: 4,
-    ChannelType.COMMUNITY: 5,
-}
-CONFIDENCE_RANK: Mapping[Confidence, int] = {Confidence.OFFICIAL: 0, Confidence.REPORTED: 1}
-
-#: The fixed procedure topics.
-TOPICS: tuple[str, ...] = (
-    "payment-failed",
-    "password-reset",
-    "unknown-transaction",
-    "close-account",
-    "transfer-failed",
-    "before-calling",
-    "call-timing",
-)
 
 _FALLBACKS: Mapping[str, tuple[str, ...]] = {
     "zh-hk": ("zh-Hant",),
@@ -291,6 +205,8 @@ class Source(_Repr):
     kind: SourceKind
     seen: _dt.date
     note: str | None = None
+    #: for a ``provider-copy``: the original page's URL on the provider's domain
+    copy_of: str | None = None
 
     @property
     def host(self) -> str:
@@ -379,6 +295,8 @@ class PhoneChannel(_ChannelBase):
     #: calls from this short number show the caller's local area code before it (China's 96110
     #: calls show 025-96110): only then is "area code + number" on a caller ID this channel
     calls_show_area_code: bool = False
+    #: the number the provider gives for callers outside ``region`` (written with its country code)
+    abroad: bool = False
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -426,8 +344,42 @@ class EmailChannel(_ChannelBase):
     address: str
 
 
+@attrs.frozen(kw_only=True, repr=False)
+class UssdChannel(_ChannelBase):
+    """A USSD menu the provider runs (``*334#``): dialled by the customer to use the wallet. It is
+    not a number to call, and a code that carries someone else's number or an amount is not it."""
+
+    TYPE: ClassVar[ChannelType] = ChannelType.USSD
+
+    code: str
+    region: str
+    opens: LocalizedText
+    carriers: tuple[str, ...] = ()
+    purposes: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class SmsSenderChannel(_ChannelBase):
+    """The sender ID (``MPESA``, ``AlipayHK``, ``95188``) the provider's own text messages come
+    from. Sender IDs can be spoofed: a message from it is not proof that the provider sent it."""
+
+    TYPE: ClassVar[ChannelType] = ChannelType.SMS_SENDER
+
+    sender: str
+    region: str
+    carriers: tuple[str, ...] = ()
+    purposes: tuple[str, ...] = ()
+
+
 Channel = Union[  # noqa: UP007 - a runtime alias cattrs dispatches on
-    PhoneChannel, WebsiteChannel, AppChannel, SocialChannel, CommunityChannel, EmailChannel
+    PhoneChannel,
+    WebsiteChannel,
+    AppChannel,
+    SocialChannel,
+    CommunityChannel,
+    EmailChannel,
+    UssdChannel,
+    SmsSenderChannel,
 ]
 CHANNEL_CLASSES: tuple[type[_ChannelBase], ...] = (
     PhoneChannel,
@@ -436,7 +388,18 @@ CHANNEL_CLASSES: tuple[type[_ChannelBase], ...] = (
     SocialChannel,
     CommunityChannel,
     EmailChannel,
+    UssdChannel,
+    SmsSenderChannel,
 )
+
+
+@attrs.frozen(repr=False)
+class AbroadSupport(_Repr):
+    """What a provider whose home line is short or national-only offers callers abroad."""
+
+    status: AbroadStatus
+    note: LocalizedText | None = None
+    sources: tuple[Source, ...] = ()
 
 
 @attrs.frozen(repr=False)
@@ -444,6 +407,7 @@ class PhoneSupport(_Repr):
     status: PhoneSupportStatus
     sources: tuple[Source, ...] = ()
     note: LocalizedText | None = None
+    abroad: AbroadSupport | None = None
 
 
 @attrs.frozen(repr=False)

@@ -14,6 +14,7 @@ from typing import Literal, TypeVar, overload
 
 from .catalog import BUILTIN, Registry, fold, online_target
 from .errors import UnknownTopicError
+from .kinds import choice
 from .model import (
     TOPICS,
     AppChannel,
@@ -24,7 +25,6 @@ from .model import (
     Procedure,
     Provider,
     WebsiteChannel,
-    choice,
     locale_chain,
 )
 

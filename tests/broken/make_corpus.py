@@ -37,7 +37,7 @@ case("bad-confidence", "$.channels[1].confidence: 'low' is not one of 'official'
 case("http-website", "$.channels[0].url: must be an https URL", mod(lambda d: d["channels"][0].update(url="http://acme.example.com/help")))
 case("website-off-domain", "$.channels[0].url: host 'acme-help.example.net' is not one of the provider's domains", mod(lambda d: d["channels"][0].update(url="https://acme-help.example.net/")))
 case("official-without-official-source", "$.channels[1].confidence: 'official' needs a source", mod(lambda d: d["channels"][1].update(sources=SRC)))
-case("reported-one-source", "$.channels[1].confidence: 'reported' needs at least two sources", mod(lambda d: d["channels"][1].update(confidence="reported", sources=SRC)))
+case("reported-one-source", "$.channels[1].confidence: 'reported' needs two sources of kinds press, directory, regulator or forum from different site families", mod(lambda d: d["channels"][1].update(confidence="reported", sources=SRC)))
 case("empty-sources", "$.channels[1].sources: at least one source is required", mod(lambda d: d["channels"][1].update(sources=[])))
 case("missing-verified-on", "$.channels[1].verified_on: required key missing", mod(lambda d: d["channels"][1].pop("verified_on")))
 case("bad-date", "$.verified_on: not an ISO date (YYYY-MM-DD): '2026-13-01'", mod(lambda d: d.update(verified_on="2026-13-01")))
@@ -62,7 +62,7 @@ case("bad-day", "$.channels[1].hours.spans[0].days: days must be a non-empty lis
 case("bad-topic", "$.procedures[0].topic: unknown topic 'refunds'",
      mod(lambda d: d.update(procedures=[{"topic": "refunds", "steps": {"en": ["a"]}, "sources": [], "verified_on": "2026-01-01"}])))
 case("source-not-url", "$.sources[0].url: not a usable http(s) URL (not an https or http URL): 'acme.example.com'", mod(lambda d: d.update(sources=[{"url": "acme.example.com", "kind": "official", "seen": "2026-01-01"}])))
-case("bad-source-kind", "$.sources[0].kind: 'blog' is not one of 'official', 'government', 'news', 'third-party'",
+case("bad-source-kind", "$.sources[0].kind: 'blog' is not one of 'provider', 'provider-copy', 'government', 'regulator', 'press', 'directory', 'forum', 'paste', 'content-farm', 'code'",
      mod(lambda d: d.update(sources=[{"url": "https://acme.example.com", "kind": "blog", "seen": "2026-01-01"}])))
 case("fake-not-a-number", "$.known_fakes[0].number: not a phone number: 'call us'",
      mod(lambda d: d.update(known_fakes=[{"number": "call us", "region": "GB", "note": {"en": "x"}, "sources": d["sources"], "verified_on": "2026-01-01"}])))
@@ -99,6 +99,19 @@ case("number-with-words", "$.channels[1].number: 'acmetel:20 7946 0000' is not w
      mod(lambda d: d["channels"][1].update(number="acmetel:20 7946 0000")))
 case("accept-fakes-not-a-flag", "$.accept_recorded_fakes: expected true or false", mod(lambda d: d.update(accept_recorded_fakes="yes")))
 case("not-json", "not valid JSON", raw="NOTJSON")
+# the second data wave: source kinds that carry nothing, copies, USSD menus, SMS senders, abroad lines
+FARM = [{"url": "https://farm.example.org/a", "kind": "content-farm", "seen": "2026-01-01"},
+        {"url": "https://paste.example.net/b", "kind": "paste", "seen": "2026-01-01"}]
+case("content-farm-on-channel", "$.channels[1].sources[0].kind: a 'content-farm' source is never evidence",
+     mod(lambda d: d["channels"][1].update(confidence="reported", sources=FARM)))
+case("copy-without-original", "$.channels[1].sources[0].copy_of: a 'provider-copy' source names the original page",
+     mod(lambda d: d["channels"][1].update(sources=[{"url": "https://mirror.example.org/acme", "kind": "provider-copy", "seen": "2026-01-01"}])))
+case("bad-ussd-code", "$.channels[3].code: not a USSD code such as '*334#': '334'",
+     mod(lambda d: d["channels"].append({"type": "ussd", "code": "334", "region": "GB", "opens": {"en": "menu"}, "confidence": "official", "sources": d["sources"], "verified_on": "2026-01-01"})))
+case("bad-sms-sender", "$.channels[3].sender: not an SMS sender ID",
+     mod(lambda d: d["channels"].append({"type": "sms-sender", "sender": "Acme Pay Official Alerts", "region": "GB", "confidence": "official", "sources": d["sources"], "verified_on": "2026-01-01"})))
+case("abroad-published-without-line", "$.phone_support.abroad.status: 'published' exactly when a phone channel has abroad: true",
+     mod(lambda d: d["phone_support"].update(abroad={"status": "published"})))
 
 if __name__ == "__main__":
     for old in HERE.glob("[0-9][0-9]-*.json"):

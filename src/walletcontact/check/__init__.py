@@ -16,7 +16,8 @@ from typing import Any
 
 from ..errors import MalformedNumberError, UnofficialNumberError, WalletContactError
 from ..index import PhoneIndex
-from ..model import Direction, Provider, choice
+from ..kinds import choice
+from ..model import Direction, Provider
 from ..phone.reading import is_region, key_for
 from ..registry import Registry, default_registry
 from .evidence import gather

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from ..index import Entry, PhoneIndex, RecordEntry
-from ..model import Confidence, Direction, Provider, ProviderKind
+from ..model import Confidence, Direction, Provider, ProviderKind, UssdChannel
 from ..phone.dialcodes import forwarding
 from ..phone.reading import AREA_CODE_SERVICE, Reading, is_region, read, service_after_area_code, vanity_regions
 from ..phone.text import MAX_INPUT_CHARS, Scan, leading_plus, scan
@@ -42,6 +42,7 @@ class Evidence(NamedTuple):
     lookalike: tuple[Entry, str] | None = None  # the official number imitated, and how
     dial: str | None = None  # the text is this dial code (and no published number)
     forwarding: tuple[str, str] | None = None  # ... a call-forwarding one: (what, to which number)
+    menu: tuple[Provider, UssdChannel] | None = None  # ... a provider's own USSD menu
     abroad: Entry | None = None  # a short number written with a country code (the number it names)
     ambiguous: tuple[str, ...] = ()  # no region given: the regions that read the digits as a number
     region_needed: bool = False  # no region given, and none can be told from the digits
@@ -215,8 +216,12 @@ def _dial_code(
         if hits:
             reading = Reading(r, key, s.digits, 0, True, True, False, None)
             return _judge(number, prov, want, caller, s, reading, hits, False, idx)
+    menus = [m for m in idx.menus.get(dial, ()) if region is None or m[1].region == region]
+    own = [m for m in menus if prov is not None and m[0].id == prov.id]
+    # the claimed provider's own menu; else another's, when only one provider runs menus with it
+    menu = (own or menus)[0] if own or len({m[0].id for m in menus}) == 1 else None
     return Evidence(
-        number, prov, want, caller, s, s.digits, region, None, dial=dial, forwarding=forwarding(dial)
+        number, prov, want, caller, s, s.digits, region, None, dial=dial, forwarding=forwarding(dial), menu=menu
     )
 
 

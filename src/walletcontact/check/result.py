@@ -72,7 +72,7 @@ RISK_OF: dict[str, Risk] = {
         Risk.HIGH,
     ),
     **dict.fromkeys(
-        ("NOT_LISTED", "UNVERIFIED", "SHORT_NUMBER_ABROAD", "OTHER_REGION", "REPORTED_ONLY", "SPOOFABLE",
+        ("NOT_LISTED", "UNVERIFIED", "OTHER_PROVIDER_MENU", "SHORT_NUMBER_ABROAD", "OTHER_REGION", "REPORTED_ONLY", "SPOOFABLE",
          "BIDI_CONTROL", "INVISIBLE_CHARACTERS", "MIXED_SCRIPTS", "NO_PHONE_SUPPORT", "VIA_BANK", "NO_VERIFIED_NUMBER"),
         Risk.CAUTION,
     ),
@@ -81,6 +81,7 @@ RISK_OF: dict[str, Risk] = {
          "INVALID_COUNTRY_CODE", "INVALID_NUMBER", "UNKNOWN_REGION", "LETTERS_NOT_USED"),
         Risk.UNKNOWN,
     ),
+    "PROVIDER_MENU": Risk.LOW,  # a provider's own menu: safe to dial yourself (raises nothing)
 }
 _ORDER = {Risk.LOW: 0, Risk.UNKNOWN: 1, Risk.CAUTION: 2, Risk.HIGH: 3}
 
@@ -89,7 +90,8 @@ def risk_of(reasons: tuple[Reason, ...], *, official: bool, claimed: bool) -> Ri
     """The answer's level: the highest its reasons raise it to. An official answer starts at
     ``low``; a claimed provider turns "we know nothing" into "not confirmed", and an emergency
     number given as a wallet's line into ``high``."""
-    level = Risk.LOW if official else Risk.UNKNOWN
+    # a provider's own menu is safe to dial yourself: the one answer that is low without a number
+    level = Risk.LOW if official or any(r.code == "PROVIDER_MENU" for r in reasons) else Risk.UNKNOWN
     for r in reasons:
         found = RISK_OF.get(r.code)
         if found is None:
@@ -218,6 +220,10 @@ class NumberCheck:
                 )
             else:
                 lines.append(pick(ADVICE["official_in"], locale))
+        elif "PROVIDER_MENU" in codes or "OTHER_PROVIDER_MENU" in codes:
+            lines.append(pick(ADVICE["menu" if "PROVIDER_MENU" in codes else "menu_other"], locale))
+            if prov is not None:
+                lines.append(_official_line(name, numbers, locale))
         elif "CALL_FORWARDING" in codes or "DIAL_CODE" in codes:
             lines.append(pick(ADVICE["dial_code"], locale))
             if "CALL_FORWARDING" in codes:
@@ -254,10 +260,10 @@ class NumberCheck:
                 lines.append(render(pick(ADVICE["lookalike"], locale), official=self.lookalike_of.number))
             if prov is not None:
                 lines.append(_official_line(name, numbers, locale))
-        if self.report_to and (self.caller or self.verdict is not Verdict.OFFICIAL or self.risk is not Risk.LOW):
+        if self.report_to and (self.caller or self.risk is not Risk.LOW or (self.verdict is not Verdict.OFFICIAL and "PROVIDER_MENU" not in codes)):
             reports = ", ".join(c.number for c in self.report_to)
             lines.append(render(pick(ADVICE["report"], locale), numbers=reports))
-        if self.report_online and (self.caller or self.verdict is not Verdict.OFFICIAL or self.risk is not Risk.LOW):
+        if self.report_online and (self.caller or self.risk is not Risk.LOW or (self.verdict is not Verdict.OFFICIAL and "PROVIDER_MENU" not in codes)):
             where = ", ".join(online_target(c) for c in self.report_online[:2])
             key = "report_online_also" if self.report_to else "report_online"
             lines.append(render(pick(ADVICE[key], locale), where=where))
@@ -359,6 +365,8 @@ def build(ev: Evidence, reasons: tuple[Reason, ...], reg: Registry) -> NumberChe
     owner = best.provider if best is not None else prov
     if owner is None and ev.abroad is not None:
         owner = ev.abroad.provider
+    if owner is None and ev.menu is not None:
+        owner = ev.menu[0]
     offered = owner
     if owner is None:
         if ev.fakes:

@@ -94,9 +94,21 @@ def vanity_letters(ev: Evidence) -> Reason | None:
 # ---------------------------------------------------------------- a dial code
 
 
+def provider_menu(ev: Evidence) -> Reason | None:
+    """PROVIDER_MENU (or OTHER_PROVIDER_MENU): the code is a provider's own USSD menu, as its data
+    records it: safe to dial yourself, never a number to call."""
+    if ev.menu is None or ev.forwarding is not None:
+        return None
+    prov, ch = ev.menu
+    if ev.provider is not None and ev.provider.id != prov.id:
+        return reason("OTHER_PROVIDER_MENU", code=ev.dial or ch.code, **_names(ev.provider), **_other_names(prov))
+    return reason("PROVIDER_MENU", code=ev.dial or ch.code, region=ch.region, **_names(prov))
+
+
 def dial_code(ev: Evidence) -> Reason | None:
-    """DIAL_CODE: a code with ``*`` or ``#`` that forwards nothing (forwarding codes: see below)."""
-    if ev.dial is None or ev.forwarding is not None:
+    """DIAL_CODE: a code with ``*`` or ``#`` that forwards nothing and is no provider's menu
+    (forwarding codes: see below)."""
+    if ev.dial is None or ev.forwarding is not None or ev.menu is not None:
         return None
     return reason("DIAL_CODE", code=ev.dial)
 
@@ -294,7 +306,7 @@ NOTES: tuple[Rule, ...] = (
     vanity_letters,  # never with a stop: letters that were read made a reading
 )
 STOP: tuple[Rule, ...] = (not_read,)
-DIAL: tuple[Rule, ...] = (dial_code, call_forwarding)
+DIAL: tuple[Rule, ...] = (provider_menu, dial_code, call_forwarding)
 REGIONLESS: tuple[Rule, ...] = (ambiguous_regions, region_needed)
 OFFICIAL: tuple[Rule, ...] = (official, area_code_service, reported_only, ambiguous)
 ABROAD: tuple[Rule, ...] = (short_number_abroad,)

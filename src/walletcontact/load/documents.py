@@ -24,9 +24,9 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 
 from .._once import Once
 from ..errors import DataError
+from ..kinds import ENUMS
 from ..model import (
     CHANNEL_CLASSES,
-    ENUMS,
     Channel,
     GenericProcedure,
     LocalizedList,

@@ -10,7 +10,10 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..model import (
+    REPORTED_KINDS,
     TOPICS,
+    WEAK_KINDS,
+    AbroadStatus,
     AppChannel,
     CommunityChannel,
     Confidence,
@@ -20,9 +23,11 @@ from ..model import (
     Provider,
     ProviderKind,
     RecordedNumber,
+    SmsSenderChannel,
     SocialChannel,
     Source,
     SourceKind,
+    UssdChannel,
     WebsiteChannel,
 )
 from ..urls import registrable_domain, url_host, url_problem
@@ -33,6 +38,10 @@ REGION_RE = re.compile(r"^[A-Z]{2}$")
 DOMAIN_RE = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 TIME_RE = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
 SLUG_RE = ID_RE
+#: a USSD code: starts with * or #, digits and * inside, ends with # (``*334#``, ``*150*00#``)
+USSD_RE = re.compile(r"^[*#]{1,2}\d{1,4}(?:\*\d{1,6}){0,4}#$")
+#: an SMS sender: 3-11 letters, digits, spaces, dots, hyphens or ampersands, or a short number
+SENDER_RE = re.compile(r"^(?=.*[A-Za-z0-9])[A-Za-z0-9][A-Za-z0-9 .&_-]{1,10}$|^\+?\d{3,15}$")
 EMAIL_RE = re.compile(r"^[^@\s]+@([a-z0-9.-]+)$")
 DAYS = frozenset(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
 #: Second-level labels of government domains (``gov.cn``, ``go.id``, ``gob.mx``, ``gouv.fr``,
@@ -77,8 +86,10 @@ class _Problems:
 
 
 def _check_sources(
-    out: _Problems, path: str, sources: Sequence[Source], *, required: bool, today: dt.date
+    out: _Problems, path: str, sources: Sequence[Source], *, required: bool, today: dt.date, weak: bool = True
 ) -> None:
+    """URLs, dates and kinds of ``sources``; ``weak``: paste, content-farm and code sources are
+    problems here (everywhere except the records of fakes, unverified numbers and disagreements)."""
     if required and not sources:
         out.add(f"{path}.sources", "at least one source is required")
     for i, src in enumerate(sources):
@@ -88,25 +99,49 @@ def _check_sources(
             out.add(f"{p}.url", f"not a usable http(s) URL ({problem}): {src.url!r}")
         if src.seen > today:
             out.add(f"{p}.seen", f"date is in the future: {src.seen.isoformat()}")
+        if src.kind is SourceKind.PROVIDER_COPY:
+            if src.copy_of is None:
+                out.add(f"{p}.copy_of", "a 'provider-copy' source names the original page it copies")
+            elif (problem := url_problem(src.copy_of, schemes=("https", "http"))) is not None:
+                out.add(f"{p}.copy_of", f"not a usable http(s) URL ({problem}): {src.copy_of!r}")
+        elif src.copy_of is not None:
+            out.add(f"{p}.copy_of", "only a 'provider-copy' source names an original page")
+        if weak and src.kind in WEAK_KINDS:
+            out.add(
+                f"{p}.kind",
+                f"a {src.kind.value!r} source is never evidence; drop it (or record the number under 'unverified')",
+            )
+
+
+def _evidence_host(src: Source) -> str:
+    """The host whose page a source shows: the original's for a copy."""
+    return _host(src.copy_of if src.kind is SourceKind.PROVIDER_COPY and src.copy_of else src.url)
+
+
+def carries_official(provider: Provider, src: Source) -> bool:
+    """Whether ``src`` can carry ``official`` for ``provider``: a provider page (or a faithful
+    copy of one) on its domains, a government page on a government domain, or a regulator's page."""
+    if src.kind in (SourceKind.PROVIDER, SourceKind.PROVIDER_COPY):
+        return provider.is_official_domain(_evidence_host(src))
+    if src.kind is SourceKind.GOVERNMENT:
+        return is_government_host(_host(src.url), provider)
+    return src.kind is SourceKind.REGULATOR
 
 
 def _confidence_ok(provider: Provider, confidence: Confidence, sources: Sequence[Source]) -> str | None:
+    if any(carries_official(provider, s) for s in sources):
+        return None
     if confidence is Confidence.OFFICIAL:
-        for src in sources:
-            host = _host(src.url)
-            if src.kind is SourceKind.OFFICIAL and provider.is_official_domain(host):
-                return None
-            if src.kind is SourceKind.GOVERNMENT and is_government_host(host, provider):
-                return None
         return (
-            "'official' needs a source of kind 'official' on one of the provider's domains "
-            "or of kind 'government' on a government domain"
+            "'official' needs a source of kind 'provider' (or 'provider-copy' of a page) on one of the "
+            "provider's domains, 'government' on a government domain, or 'regulator'"
         )
-    hosts = {_host(s.url) for s in sources}
-    if len(hosts) < 2 and not any(
-        s.kind in (SourceKind.OFFICIAL, SourceKind.GOVERNMENT) for s in sources
-    ):
-        return "'reported' needs at least two sources on different hosts"
+    families = {registrable_domain(_host(s.url)) or _host(s.url) for s in sources if s.kind in REPORTED_KINDS}
+    if len(families) < 2:
+        return (
+            "'reported' needs two sources of kinds press, directory, regulator or forum from different "
+            "site families (paste, content-farm and code sources never count)"
+        )
     return None
 
 
@@ -163,6 +198,15 @@ def validate_provider(
 
     ps = p.phone_support
     _check_sources(out, f"{path}.phone_support", ps.sources, required=False, today=today)
+    if ps.abroad is not None:
+        ap = f"{path}.phone_support.abroad"
+        _check_sources(out, ap, ps.abroad.sources, required=False, today=today)
+        if ps.abroad.status is AbroadStatus.NONE and not ps.abroad.sources:
+            out.add(f"{ap}.sources", "status 'none' needs a source")
+        if ps.abroad.status is AbroadStatus.UNLISTED and ps.abroad.note is None:
+            out.add(f"{ap}.note", "status 'unlisted' needs a note saying where callers abroad can turn")
+        if (ps.abroad.status is AbroadStatus.PUBLISHED) != any(c.abroad for c in p.phones):
+            out.add(f"{ap}.status", "'published' exactly when a phone channel has abroad: true")
     if ps.status in (PhoneSupportStatus.NONE, PhoneSupportStatus.VIA_BANK) and not ps.sources:
         out.add(f"{path}.phone_support.sources", f"status {ps.status.value!r} needs a source")
     if ps.status is PhoneSupportStatus.PUBLISHED and not p.phones:
@@ -191,6 +235,14 @@ def validate_provider(
                 _check_url(out, f"{cp}.url", ch.url, p, official=False)
         elif isinstance(ch, AppChannel) and not ch.path.values:
             out.add(f"{cp}.path", "an app channel needs a path")
+        elif isinstance(ch, UssdChannel):
+            if not USSD_RE.match(ch.code):
+                out.add(f"{cp}.code", f"not a USSD code such as '*334#': {ch.code!r}")
+            _check_region_and_purposes(out, cp, ch.region, ch.purposes, check_numbers)
+        elif isinstance(ch, SmsSenderChannel):
+            if not SENDER_RE.match(ch.sender):
+                out.add(f"{cp}.sender", f"not an SMS sender ID (3-11 letters/digits, or a short number): {ch.sender!r}")
+            _check_region_and_purposes(out, cp, ch.region, ch.purposes, check_numbers)
 
     for i, pol in enumerate(p.caller_policies):
         pp = f"{path}.caller_policies[{i}]"
@@ -201,7 +253,7 @@ def validate_provider(
     for field, numbers in (("known_fakes", p.known_fakes), ("unverified", p.unverified)):
         for i, rec in enumerate(numbers):
             rp = f"{path}.{field}[{i}]"
-            _check_sources(out, rp, rec.sources, required=True, today=today)
+            _check_sources(out, rp, rec.sources, required=True, today=today, weak=False)
             _check_recorded(out, rp, rec, check_numbers)
 
     for i, proc in enumerate(p.procedures):
@@ -211,8 +263,18 @@ def validate_provider(
         _check_sources(out, pp, proc.sources, required=False, today=today)
 
     for i, d in enumerate(p.disagreements):
-        _check_sources(out, f"{path}.disagreements[{i}]", d.sources, required=False, today=today)
+        _check_sources(out, f"{path}.disagreements[{i}]", d.sources, required=False, today=today, weak=False)
     return out.items
+
+
+def _check_region_and_purposes(
+    out: _Problems, cp: str, region: str, purposes: Sequence[str], check_numbers: bool
+) -> None:
+    if not _region_ok(region, check_numbers):
+        out.add(f"{cp}.region", f"not an ISO 3166-1 alpha-2 region: {region!r}")
+    for j, slug in enumerate(purposes):
+        if not SLUG_RE.match(slug):
+            out.add(f"{cp}.purposes[{j}]", f"not a slug: {slug!r}")
 
 
 def _region_ok(region: str, strict: bool) -> bool:
@@ -272,6 +334,8 @@ def _check_phone(out: _Problems, cp: str, p: Provider, ch: PhoneChannel, check_n
                 f"{ch.number!r} is not a valid number for {ch.region} (full or short); "
                 "a carrier short code phonenumbers does not know needs carrier_short_code: true",
             )
+        elif ch.abroad and not info[0].startswith("+"):
+            out.add(f"{cp}.abroad", f"{ch.number!r} is a short number: callers abroad cannot dial it")
         elif not info[0].startswith("+"):
             home = info[0].partition(":")[0]
             if scan(ch.number).international or "+" in ch.number or home != ch.region:

@@ -103,7 +103,7 @@ def write(target: str) -> None:
 
 
 #: the modules whose own classes a snapshot may name (besides ``datetime.date``)
-_ALLOWED = {"walletcontact.model"}
+_ALLOWED = {"walletcontact.model", "walletcontact.kinds"}
 
 
 class _Unpickler(_CUnpickler):

@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from ..model import CHANNEL_CLASSES, Channel, LocalizedList, LocalizedText, Provider
+from ..model import CHANNEL_CLASSES, Channel, LocalizedList, LocalizedText, Provider, SourceKind
 from .documents import SCHEMA_VERSION
 
 _LOCALE = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
@@ -33,6 +33,8 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"$ref": "#/$defs/LocalizedList"}
     if tp == Channel:
         return {"$ref": "#/$defs/Channel"}
+    if tp is SourceKind:  # the first vocabulary's values are still read (see SourceKind)
+        return {"enum": [m.value for m in tp] + ["official", "news", "third-party"]}
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return {"enum": [m.value for m in tp]}
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:

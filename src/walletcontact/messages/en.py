@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'PROVIDER_MENU': "{code} is {provider}'s own USSD menu in {region}: dialling it yourself is safe, but it is not a number to call.",
+    'OTHER_PROVIDER_MENU': "{code} is {other}'s USSD menu, not {provider}'s.",
     'OFFICIAL': '{number} is an official {direction} number of {provider} ({confidence}).',
     'REPORTED_ONLY': 'Independent sources agree on this number, but we found no page of {provider} itself that states it.',
     'NOT_LISTED': '{number} is not a published number of {provider}.',
@@ -130,13 +132,21 @@ WORDS: dict[str, str] = {
     'day:fri': 'Fri',
     'day:sat': 'Sat',
     'day:sun': 'Sun',
-    'source:official': "the provider's own page",
+    'source:provider': "the provider's own page",
     'source:government': 'a government page',
-    'source:news': 'news',
-    'source:third-party': 'third party',
+    'source:press': 'news',
+    'source:directory': 'third party',
+    'source:provider-copy': "a copy of the provider's page",
+    'source:regulator': "a regulator's page",
+    'source:forum': 'a user forum',
+    'source:paste': 'a paste site',
+    'source:content-farm': 'a content farm',
+    'source:code': 'a code snippet',
 }
 
 ADVICE: dict[str, str] = {
+    'menu': "This is the provider's own menu code: dialling it yourself from your phone is safe. Never dial a code that someone sends you with a phone number or an amount inside it.",
+    'menu_other': "This menu code belongs to another provider; whoever gave it to you as this provider's may be mistaken or lying.",
     'official_in': 'You can call this number. Still, never tell anyone your passwords, PINs or SMS codes, even on an official line.',
     'official_out': 'This number is published as one {provider} calls from, but caller ID can be faked.',
     'hang_up': 'Hang up, then contact {provider} yourself through its app or a number you look up on its official website{numbers}.',

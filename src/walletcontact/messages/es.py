@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'PROVIDER_MENU': '{code} es el menú USSD propio de {provider} en {region}: marcarlo usted mismo es seguro, pero no es un número al que llamar.',
+    'OTHER_PROVIDER_MENU': '{code} es el menú USSD de {other}, no de {provider}.',
     'OFFICIAL': '{number} es un número oficial de {provider} para {direction} ({confidence}).',
     'REPORTED_ONLY': 'Fuentes independientes coinciden en este número, pero no encontramos ninguna página de {provider} que lo indique.',
     'NOT_LISTED': '{number} no es un número publicado por {provider}.',
@@ -130,13 +132,21 @@ WORDS: dict[str, str] = {
     'day:fri': 'vie',
     'day:sat': 'sáb',
     'day:sun': 'dom',
-    'source:official': 'página del proveedor',
+    'source:provider': 'página del proveedor',
     'source:government': 'página gubernamental',
-    'source:news': 'noticias',
-    'source:third-party': 'terceros',
+    'source:press': 'noticias',
+    'source:directory': 'terceros',
+    'source:provider-copy': 'copia de la página del proveedor',
+    'source:regulator': 'página del regulador',
+    'source:forum': 'foro de usuarios',
+    'source:paste': 'sitio de pegado',
+    'source:content-farm': 'granja de contenidos',
+    'source:code': 'fragmento de código',
 }
 
 ADVICE: dict[str, str] = {
+    'menu': 'Es el código de menú del propio proveedor: marcarlo usted mismo desde su teléfono es seguro. Nunca marque un código que alguien le envíe con un número de teléfono o un importe dentro.',
+    'menu_other': 'Este código de menú es de otro proveedor; quien se lo dio como de este proveedor puede estar equivocado o mintiendo.',
     'official_in': 'Puede llamar a este número. Aun así, nunca diga a nadie sus contraseñas, PIN ni códigos SMS, ni siquiera en una línea oficial.',
     'official_out': '{provider} publica este número como uno desde el que llama, pero el identificador de llamadas se puede falsificar.',
     'hang_up': 'Cuelgue y comuníquese usted mismo con {provider} a través de su app o de un número que busque en su sitio web oficial{numbers}.',

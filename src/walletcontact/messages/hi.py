@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'PROVIDER_MENU': '{code} {region} में {provider} का अपना USSD मेनू है: इसे खुद डायल करना सुरक्षित है, पर यह कॉल करने का नंबर नहीं है।',
+    'OTHER_PROVIDER_MENU': '{code} {other} का USSD मेनू है, {provider} का नहीं।',
     'OFFICIAL': '{number} आधिकारिक रूप से {provider} का {direction} नंबर है ({confidence})।',
     'REPORTED_ONLY': 'कई स्वतंत्र स्रोत इस नंबर पर सहमत हैं, लेकिन {provider} के अपने किसी पेज पर यह नंबर नहीं मिला।',
     'NOT_LISTED': '{number} ऐसा नंबर नहीं है जिसे {provider} ने जारी किया हो।',
@@ -130,13 +132,21 @@ WORDS: dict[str, str] = {
     'day:fri': 'शुक्र',
     'day:sat': 'शनि',
     'day:sun': 'रवि',
-    'source:official': 'प्रदाता का अपना पेज',
+    'source:provider': 'प्रदाता का अपना पेज',
     'source:government': 'सरकारी पेज',
-    'source:news': 'समाचार',
-    'source:third-party': 'तृतीय पक्ष',
+    'source:press': 'समाचार',
+    'source:directory': 'तृतीय पक्ष',
+    'source:provider-copy': 'प्रदाता के पेज की प्रति',
+    'source:regulator': 'नियामक का पेज',
+    'source:forum': 'उपयोगकर्ता फ़ोरम',
+    'source:paste': 'पेस्ट साइट',
+    'source:content-farm': 'कंटेंट फ़ार्म',
+    'source:code': 'कोड का अंश',
 }
 
 ADVICE: dict[str, str] = {
+    'menu': 'यह प्रदाता का अपना मेनू कोड है: अपने फ़ोन से खुद डायल करना सुरक्षित है। कोई ऐसा कोड भेजे जिसमें फ़ोन नंबर या रकम हो, तो उसे कभी डायल न करें।',
+    'menu_other': 'यह मेनू कोड किसी दूसरे प्रदाता का है; जिसने इसे इस प्रदाता का बताया, वह गलत हो सकता है या धोखा दे रहा हो सकता है।',
     'official_in': 'आप इस नंबर पर कॉल कर सकते हैं। फिर भी, आधिकारिक लाइन पर भी किसी को अपना पासवर्ड, PIN या SMS कोड कभी न बताएँ।',
     'official_out': 'यह नंबर उन नंबरों में जारी किया गया है जिनसे {provider} कॉल करता है, लेकिन कॉलर आईडी नकली हो सकती है।',
     'hang_up': 'फ़ोन काट दें, फिर {provider} से खुद संपर्क करें: उसके ऐप से, या उसकी आधिकारिक वेबसाइट पर देखे गए नंबर{numbers} से।',

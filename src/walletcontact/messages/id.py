@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'PROVIDER_MENU': '{code} adalah menu USSD resmi {provider} di {region}: aman jika Anda sendiri yang menekannya, tetapi ini bukan nomor untuk ditelepon.',
+    'OTHER_PROVIDER_MENU': '{code} adalah menu USSD {other}, bukan milik {provider}.',
     'OFFICIAL': '{number} adalah nomor resmi {provider} untuk {direction}, menurut {confidence}.',
     'REPORTED_ONLY': 'Beberapa sumber independen sepakat tentang nomor ini, tetapi kami tidak menemukan halaman milik {provider} sendiri yang mencantumkannya.',
     'NOT_LISTED': '{number} bukan nomor yang diumumkan oleh {provider}.',
@@ -130,13 +132,21 @@ WORDS: dict[str, str] = {
     'day:fri': 'Jum',
     'day:sat': 'Sab',
     'day:sun': 'Min',
-    'source:official': 'halaman resmi penyedia',
+    'source:provider': 'halaman resmi penyedia',
     'source:government': 'halaman pemerintah',
-    'source:news': 'berita',
-    'source:third-party': 'pihak ketiga',
+    'source:press': 'berita',
+    'source:directory': 'pihak ketiga',
+    'source:provider-copy': 'salinan halaman penyedia',
+    'source:regulator': 'halaman regulator',
+    'source:forum': 'forum pengguna',
+    'source:paste': 'situs tempel',
+    'source:content-farm': 'ladang konten',
+    'source:code': 'potongan kode',
 }
 
 ADVICE: dict[str, str] = {
+    'menu': 'Ini kode menu milik penyedia sendiri: aman jika Anda tekan sendiri dari ponsel Anda. Jangan pernah menekan kode kiriman orang lain yang berisi nomor telepon atau nominal uang.',
+    'menu_other': 'Kode menu ini milik penyedia lain; orang yang menyebutnya milik penyedia ini mungkin keliru atau berbohong.',
     'official_in': 'Anda dapat menelepon nomor ini. Namun, jangan pernah memberi tahu siapa pun kata sandi, PIN, atau kode SMS Anda, bahkan di saluran resmi.',
     'official_out': 'Nomor ini diumumkan sebagai nomor yang dipakai {provider} untuk menelepon, tetapi nomor penelepon bisa dipalsukan.',
     'hang_up': 'Tutup telepon, lalu hubungi sendiri {provider} melalui aplikasinya atau nomor yang Anda cari di situs web resminya{numbers}.',

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'PROVIDER_MENU': '{code} は {region} における{provider}自身の USSD メニューです。ご自分でダイヤルするのは安全ですが、電話をかける番号ではありません。',
+    'OTHER_PROVIDER_MENU': '{code} は{other}の USSD メニューで、{provider}のものではありません。',
     'OFFICIAL': '{number} は{provider}の公式な{direction}の番号です（{confidence}）。',
     'REPORTED_ONLY': '複数の独立した情報源がこの番号で一致していますが、{provider}自身のページには記載が見つかりませんでした。',
     'NOT_LISTED': '{number} は{provider}が公開している番号ではありません。',
@@ -130,13 +132,21 @@ WORDS: dict[str, str] = {
     'day:fri': '金',
     'day:sat': '土',
     'day:sun': '日',
-    'source:official': '事業者の公式ページ',
+    'source:provider': '事業者の公式ページ',
     'source:government': '政府のページ',
-    'source:news': 'ニュース',
-    'source:third-party': '第三者',
+    'source:press': 'ニュース',
+    'source:directory': '第三者',
+    'source:provider-copy': '事業者ページの写し',
+    'source:regulator': '規制当局のページ',
+    'source:forum': '利用者の掲示板',
+    'source:paste': '貼り付けサイト',
+    'source:content-farm': 'コンテンツファーム',
+    'source:code': 'コード断片',
 }
 
 ADVICE: dict[str, str] = {
+    'menu': 'これは事業者自身のメニューコードです。ご自分の電話からダイヤルするのは安全です。電話番号や金額が入ったコードを人から送られても、決してダイヤルしないでください。',
+    'menu_other': 'このメニューコードは別の事業者のものです。この事業者のものだと伝えた人は、間違えているか、だまそうとしています。',
     'official_in': 'この番号にかけても問題ありません。ただし、公式の窓口であっても、パスワード、暗証番号、SMSの認証コードは誰にも教えないでください。',
     'official_out': 'この番号は{provider}が発信に使う番号として公開されていますが、発信者番号は偽装できます。',
     'hang_up': '電話を切り、{provider}のアプリか、公式サイトでご自身で調べた番号{numbers}から連絡してください。',

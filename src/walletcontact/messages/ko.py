@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'PROVIDER_MENU': '{code}은(는) {region}에서 쓰는 {provider}의 자체 USSD 메뉴입니다. 직접 누르는 것은 안전하지만 전화를 거는 번호는 아닙니다.',
+    'OTHER_PROVIDER_MENU': '{code}은(는) {provider}이 아니라 {other}의 USSD 메뉴입니다.',
     'OFFICIAL': '{number} 번호는 {provider}의 공식 {direction} 번호입니다({confidence}).',
     'REPORTED_ONLY': '여러 독립적인 출처에서 이 번호가 일치하지만, {provider} 자체 페이지에서 이 번호를 안내한 곳은 찾지 못했습니다.',
     'NOT_LISTED': '{number} 번호는 {provider}에서 공개한 번호가 아닙니다.',
@@ -130,13 +132,21 @@ WORDS: dict[str, str] = {
     'day:fri': '금',
     'day:sat': '토',
     'day:sun': '일',
-    'source:official': '업체 공식 페이지',
+    'source:provider': '업체 공식 페이지',
     'source:government': '정부 페이지',
-    'source:news': '뉴스',
-    'source:third-party': '제3자',
+    'source:press': '뉴스',
+    'source:directory': '제3자',
+    'source:provider-copy': '업체 페이지 사본',
+    'source:regulator': '규제 기관 페이지',
+    'source:forum': '사용자 포럼',
+    'source:paste': '붙여넣기 사이트',
+    'source:content-farm': '콘텐츠 팜',
+    'source:code': '코드 조각',
 }
 
 ADVICE: dict[str, str] = {
+    'menu': '제공업체 자체의 메뉴 코드입니다. 본인 휴대전화에서 직접 누르는 것은 안전합니다. 누군가 보내 준, 전화번호나 금액이 들어 있는 코드는 절대 누르지 마세요.',
+    'menu_other': '이 메뉴 코드는 다른 제공업체의 것입니다. 이 업체의 코드라고 알려 준 사람은 착각했거나 속이려는 것일 수 있습니다.',
     'official_in': '이 번호로 전화하셔도 됩니다. 다만 공식 번호라도 비밀번호, PIN, 문자 인증번호는 절대 알려 주지 마세요.',
     'official_out': '이 번호는 {provider}에서 전화를 걸 때 쓰는 번호로 공개되어 있지만, 발신자 번호는 조작될 수 있습니다.',
     'hang_up': '전화를 끊은 뒤, {provider} 앱이나 공식 웹사이트에서 직접 확인한 번호{numbers}로 연락하세요.',

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'PROVIDER_MENU': '{code} é o menu USSD do próprio {provider} em {region}: discá-lo você mesmo é seguro, mas não é um número para ligar.',
+    'OTHER_PROVIDER_MENU': '{code} é o menu USSD de {other}, não de {provider}.',
     'OFFICIAL': '{number} é um número oficial de {provider} para {direction} ({confidence}).',
     'REPORTED_ONLY': 'Fontes independentes concordam sobre este número, mas não encontramos nenhuma página de {provider} que o informe.',
     'NOT_LISTED': '{number} não é um número divulgado por {provider}.',
@@ -130,13 +132,21 @@ WORDS: dict[str, str] = {
     'day:fri': 'sex',
     'day:sat': 'sáb',
     'day:sun': 'dom',
-    'source:official': 'página do provedor',
+    'source:provider': 'página do provedor',
     'source:government': 'página do governo',
-    'source:news': 'notícias',
-    'source:third-party': 'terceiros',
+    'source:press': 'notícias',
+    'source:directory': 'terceiros',
+    'source:provider-copy': 'cópia da página do provedor',
+    'source:regulator': 'página do regulador',
+    'source:forum': 'fórum de usuários',
+    'source:paste': 'site de colagem',
+    'source:content-farm': 'fazenda de conteúdo',
+    'source:code': 'trecho de código',
 }
 
 ADVICE: dict[str, str] = {
+    'menu': 'É o código de menu do próprio provedor: discá-lo você mesmo no seu telefone é seguro. Nunca disque um código que alguém lhe envie com um número de telefone ou um valor dentro.',
+    'menu_other': 'Este código de menu é de outro provedor; quem o passou como sendo deste provedor pode estar enganado ou mentindo.',
     'official_in': 'Você pode ligar para este número. Mesmo assim, nunca informe a ninguém suas senhas, PINs ou códigos SMS, nem mesmo em uma linha oficial.',
     'official_out': '{provider} divulga este número como um dos que usa para ligar, mas o número que aparece na tela pode ser falsificado.',
     'hang_up': 'Desligue e entre em contato você mesmo com {provider} pelo app ou por um número que você encontrar no site oficial{numbers}.',

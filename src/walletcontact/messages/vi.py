@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'PROVIDER_MENU': '{code} là menu USSD của chính {provider} tại {region}: tự bấm là an toàn, nhưng đây không phải số để gọi.',
+    'OTHER_PROVIDER_MENU': '{code} là menu USSD của {other}, không phải của {provider}.',
     'OFFICIAL': '{number} là số chính thức của {provider} dùng để {direction}, theo {confidence}.',
     'REPORTED_ONLY': 'Các nguồn độc lập đều ghi nhận số này, nhưng chúng tôi không tìm thấy trang nào của chính {provider} công bố số này.',
     'NOT_LISTED': '{number} không phải là số được {provider} công bố.',
@@ -130,13 +132,21 @@ WORDS: dict[str, str] = {
     'day:fri': 'T6',
     'day:sat': 'T7',
     'day:sun': 'CN',
-    'source:official': 'trang của nhà cung cấp',
+    'source:provider': 'trang của nhà cung cấp',
     'source:government': 'trang chính phủ',
-    'source:news': 'tin tức',
-    'source:third-party': 'bên thứ ba',
+    'source:press': 'tin tức',
+    'source:directory': 'bên thứ ba',
+    'source:provider-copy': 'bản sao trang của nhà cung cấp',
+    'source:regulator': 'trang của cơ quan quản lý',
+    'source:forum': 'diễn đàn người dùng',
+    'source:paste': 'trang dán văn bản',
+    'source:content-farm': 'trang trại nội dung',
+    'source:code': 'đoạn mã',
 }
 
 ADVICE: dict[str, str] = {
+    'menu': 'Đây là mã menu của chính nhà cung cấp: tự bấm từ điện thoại của bạn là an toàn. Đừng bao giờ bấm mã do người khác gửi có chứa số điện thoại hoặc số tiền.',
+    'menu_other': 'Mã menu này thuộc nhà cung cấp khác; người bảo đó là mã của nhà cung cấp này có thể nhầm hoặc đang lừa bạn.',
     'official_in': 'Bạn có thể gọi số này. Tuy vậy, đừng bao giờ cho ai biết mật khẩu, mã PIN hay mã SMS của bạn, kể cả trên đường dây chính thức.',
     'official_out': 'Số này được công bố là số {provider} dùng để gọi ra, nhưng số hiển thị khi có cuộc gọi đến có thể bị giả mạo.',
     'hang_up': 'Hãy cúp máy, rồi tự liên hệ {provider} qua ứng dụng của họ hoặc số điện thoại bạn tra trên trang web chính thức của họ{numbers}.',

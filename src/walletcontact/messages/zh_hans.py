@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'PROVIDER_MENU': '{code} 是{provider}在 {region} 的官方 USSD 菜单:自己拨打是安全的,但它不是可拨打的客服号码。',
+    'OTHER_PROVIDER_MENU': '{code} 是{other}的 USSD 菜单,不是{provider}的。',
     'OFFICIAL': '{number} 是{provider}的官方{direction}号码(可信度:{confidence})。',
     'REPORTED_ONLY': '多个独立来源一致给出此号码,但未在{provider}自己的网站上找到。',
     'NOT_LISTED': '{number} 不是{provider}公布的号码。',
@@ -130,13 +132,21 @@ WORDS: dict[str, str] = {
     'day:fri': '周五',
     'day:sat': '周六',
     'day:sun': '周日',
-    'source:official': '机构官方网页',
+    'source:provider': '机构官方网页',
     'source:government': '政府网页',
-    'source:news': '新闻',
-    'source:third-party': '第三方',
+    'source:press': '新闻',
+    'source:directory': '第三方',
+    'source:provider-copy': '机构官方网页的副本',
+    'source:regulator': '监管机构网页',
+    'source:forum': '用户论坛',
+    'source:paste': '粘贴站',
+    'source:content-farm': '内容农场',
+    'source:code': '代码片段',
 }
 
 ADVICE: dict[str, str] = {
+    'menu': '这是服务商自己的菜单代码:用自己的手机拨打是安全的。别人发来、里面含有电话号码或金额的代码,绝对不要拨打。',
+    'menu_other': '这个菜单代码属于另一家服务商;把它说成这家服务商代码的人可能弄错了,也可能在骗你。',
     'official_in': '可以拨打此号码。但即使是官方热线,也不要透露密码、PIN 或短信验证码。',
     'official_out': '此号码是{provider}公布的外呼号码,但来电显示可以伪造。',
     'hang_up': '请挂断电话,然后通过{provider}的官方 App 或官网上的号码自行联系{numbers}。',

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'PROVIDER_MENU': '{code} 是{provider}在 {region} 的官方 USSD 選單:自己撥打是安全的,但它不是可撥打的客服號碼。',
+    'OTHER_PROVIDER_MENU': '{code} 是{other}的 USSD 選單,不是{provider}的。',
     'OFFICIAL': '{number} 是{provider}的官方{direction}號碼(可信度:{confidence})。',
     'REPORTED_ONLY': '多個獨立來源一致給出此號碼,但未在{provider}自己的網站上找到。',
     'NOT_LISTED': '{number} 不是{provider}公佈的號碼。',
@@ -130,13 +132,21 @@ WORDS: dict[str, str] = {
     'day:fri': '週五',
     'day:sat': '週六',
     'day:sun': '週日',
-    'source:official': '機構官方網頁',
+    'source:provider': '機構官方網頁',
     'source:government': '政府網頁',
-    'source:news': '新聞',
-    'source:third-party': '第三方',
+    'source:press': '新聞',
+    'source:directory': '第三方',
+    'source:provider-copy': '機構官方網頁的副本',
+    'source:regulator': '監管機構網頁',
+    'source:forum': '使用者論壇',
+    'source:paste': '貼上網站',
+    'source:content-farm': '內容農場',
+    'source:code': '程式碼片段',
 }
 
 ADVICE: dict[str, str] = {
+    'menu': '這是服務商自己的選單代碼:用自己的手機撥打是安全的。別人傳來、裡面含有電話號碼或金額的代碼,絕對不要撥打。',
+    'menu_other': '這個選單代碼屬於另一家服務商;把它說成這家服務商代碼的人可能弄錯了,也可能在騙你。',
     'official_in': '可以撥打此號碼。但即使是官方熱線,也不要透露密碼、PIN 或短訊驗證碼。',
     'official_out': '此號碼是{provider}公佈的外撥號碼,但來電顯示可以偽造。',
     'hang_up': '請掛斷電話,然後透過{provider}的官方 App 或官網上的號碼自行聯絡{numbers}。',
