@@ -32,7 +32,7 @@ from walletcontact.check.result import RISK_OF
         ("95017", "alipay", "CN", "inbound", "high"),  # another provider's number
         ("96110", "alipay", "CN", "inbound", "high"),  # an authority's number
         ("95188", "alipay", "CN", "outbound", "high"),  # a hotline presented as a caller
-        ("l-800-275-2273", "apple-pay", "US", "inbound", "high"),
+        ("l-800-969-1940", "cash-app", "US", "inbound", "high"),
         ("110", "alipay", "CN", "inbound", "high"),  # an emergency number as a wallet's line
     ],
 )

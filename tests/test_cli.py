@@ -146,7 +146,7 @@ def test_export_validates_against_schema() -> None:
     jsonschema.Draft202012Validator(schema).validate(doc)
     for p in doc["providers"]:
         for ch in p.get("channels", []):
-            assert ch["type"] in ("phone", "website", "app", "social", "community", "email")
+            assert ch["type"] in ("phone", "website", "app", "social", "community", "email", "ussd", "sms-sender")
             if ch["type"] == "phone":
                 assert {"number", "region", "direction", "sources", "verified_on"} <= set(ch)
                 assert all("url" in s for s in ch["sources"])

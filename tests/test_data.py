@@ -14,6 +14,7 @@ import pytest
 import walletcontact as wc
 from walletcontact.load.policy import carries_official, is_government_host, validate_provider
 from walletcontact.model import REPORTED_KINDS, WEAK_KINDS, PhoneChannel, ProviderKind, WebsiteChannel
+from walletcontact.phone.numbering import key_info
 from walletcontact.phone.reading import key_for
 from walletcontact.urls import registrable_domain
 
@@ -215,3 +216,34 @@ def test_numbering_facts_have_sources() -> None:
                                         for s in entry["sources"])
         dt.date.fromisoformat(entry["verified_on"])
         assert entry["note"]["en"]
+
+
+# ---------------------------------------------------------------- the second data wave
+
+
+def test_breadth_of_the_second_wave() -> None:
+    wallets = [p for p in PROVIDERS if p.kind is ProviderKind.WALLET]
+    assert len(wallets) >= 110
+    assert len({r for p in wallets for r in p.regions}) >= 70
+    kinds = {c.type.value for p in PROVIDERS for c in p.channels}
+    assert {"ussd", "sms-sender"} <= kinds
+
+
+def _reachable_from_abroad(ch: PhoneChannel) -> bool:
+    info = key_info(ch.number, ch.region, carrier_short_code=ch.carrier_short_code)
+    if info is None or not info[0].startswith("+"):
+        return False  # a short number works only inside its region
+    return bool(phonenumbers.can_be_internationally_dialled(phonenumbers.parse(info[0])))
+
+
+def test_a_wallet_with_only_home_lines_says_what_callers_abroad_can_do() -> None:
+    """A wallet whose lines are all short or national-only (95188, 0800..., 1588-...) records the
+    number its site gives for callers abroad, or that there is none (so an abroad answer always has
+    somewhere to point)."""
+    for p in PROVIDERS:
+        home = [c for c in p.phones if not c.abroad and c.direction.allows(wc.Direction.INBOUND)]
+        if p.kind is ProviderKind.WALLET and home and not any(_reachable_from_abroad(c) for c in home):
+            assert p.phone_support.abroad is not None, p.id
+        for c in p.phones:
+            if c.abroad:
+                assert _reachable_from_abroad(c), (p.id, c.number)

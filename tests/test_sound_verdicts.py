@@ -189,11 +189,11 @@ def test_every_converted_or_removed_character_is_named(number: str, note: str, n
 @pytest.mark.parametrize(
     ("number", "region", "letters", "imitates"),
     [
-        ("l-800-275-2273", "US", "l", "1-800-275-2273"),
+        ("l-800-969-1940", "US", "l", "1 (800) 969-1940"),
         ("O800 368 7155", "GB", "O", None),
         ("I-888-221-1161", "US", "I", "1-888-221-1161"),
         ("950l7", "CN", "l", "95017"),
-        ("|-800-275-2273", "US", "|", "1-800-275-2273"),
+        ("|-800-969-1940", "US", "|", "1 (800) 969-1940"),
         ("9518O", "CN", "O", None),
     ],
 )
@@ -210,7 +210,7 @@ def test_letters_written_for_digits_are_never_official(
 
 
 def test_keypad_letters_stay_keypad_letters() -> None:
-    r = wc.check_number("1-800-APL-CARE", region="US")
+    r = wc.check_number("1-800-WOW-1940", region="US")
     assert r.is_official and "VANITY_LETTERS" in r.codes and "LETTERS_AS_DIGITS" not in r.codes
     assert "LETTERS_AS_DIGITS" not in wc.check_number("1-800-FLOWERS", region="US").codes
 

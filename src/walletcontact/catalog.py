@@ -7,6 +7,7 @@ and :func:`walletcontact.set_default_registry` swaps the default in one step.
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -51,10 +52,21 @@ def fold(text: str) -> str:
     True
     >>> fold("Ｐａｙｔｍ"), fold("Ualá")
     ('paytm', 'uala')
+
+    A ``+`` is part of a brand (``Alipay+`` is not Alipay), read as "plus":
+
+    >>> fold("Alipay+") == fold("Alipay Plus") != fold("Alipay")
+    True
     """
-    norm = unicodedata.normalize("NFKD", text.casefold())
+    norm = unicodedata.normalize("NFKD", text.casefold()).replace("+", "plus")
     kept = [c for c in norm if not unicodedata.combining(c) and (c.isalnum())]
     return unicodedata.normalize("NFC", "".join(kept))
+
+
+def _at_word_start(folded_query: str, name: str) -> bool:
+    """Whether the folded query starts at the start of one of ``name``'s words."""
+    words = [fold(w) for w in re.split(r"[\s\-_/.()·,]+", name)]
+    return any("".join(words[i:]).startswith(folded_query) for i in range(len(words)))
 
 
 class Registry:
@@ -232,7 +244,8 @@ class Registry:
 
     def search_scored(self, query: str) -> list[tuple[Provider, int]]:
         """(provider, score) ranked by how well ``query`` matches: 100 an exact name, 80 the start
-        of one, 60 inside one, 40 a name inside the query, 30 one edit away (a misspelling)."""
+        of one, 60 inside one from the start of a word, 40 a name inside the query, 30 one edit away
+        (a misspelling), 20 inside a word of a name (``paypl`` inside "Alipay Plus")."""
         q = fold(query) if isinstance(query, str) else ""
         if not q:
             return []
@@ -248,7 +261,7 @@ class Registry:
                 elif f.startswith(q):
                     score = 80
                 elif q in f:
-                    score = 60
+                    score = 60 if _at_word_start(q, name) else 20
                 elif len(q) >= 3 and f in q:
                     score = 40
                 elif len(q) >= 4 and _close(q, f):

@@ -9,7 +9,16 @@ import sys
 from typing import Any, TextIO
 
 from .errors import printable
-from .model import AppChannel, CommunityChannel, EmailChannel, PhoneChannel, SocialChannel, WebsiteChannel
+from .model import (
+    AppChannel,
+    CommunityChannel,
+    EmailChannel,
+    PhoneChannel,
+    SmsSenderChannel,
+    SocialChannel,
+    UssdChannel,
+    WebsiteChannel,
+)
 
 __all__ = ["Style", "channel_line", "say", "word", "words"]
 
@@ -76,6 +85,14 @@ def channel_line(ch: Any, locale: str) -> str:
         text = f"{kind}  {ch.name} {ch.url}"
     elif isinstance(ch, EmailChannel):
         text = f"{kind}  {ch.address}"
+    elif isinstance(ch, UssdChannel):
+        text = f"{kind}  {ch.code} [{ch.region}] {ch.opens.get(locale)}"
+        if ch.carriers:
+            text += f" ({', '.join(ch.carriers)})"
+    elif isinstance(ch, SmsSenderChannel):
+        text = f"{kind}  {ch.sender} [{ch.region}]"
+        if ch.purposes:
+            text += " · " + ", ".join(word(f"purpose:{x}", locale) for x in ch.purposes)
     else:  # pragma: no cover
         text = repr(ch)
     label = f" — {ch.label.get(locale)}" if ch.label is not None else ""

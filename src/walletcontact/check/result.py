@@ -380,6 +380,10 @@ def build(ev: Evidence, reasons: tuple[Reason, ...], reg: Registry) -> NumberChe
         report_online = _for_region(reg, prov, region, True) if told and (region or prov) else ()
     else:
         region = r.region
+        if region == "001" and best is not None:
+            # an international freephone number (+800) belongs to no country: the answer is
+            # about the region its channel serves
+            region = best.channel.region
         report_to = reg.reports(region)
         report_online = reg.reports_online(region)
     return NumberCheck(

@@ -192,11 +192,12 @@ def example_spellings(number: str, region: str) -> tuple[str, ...]:
         return ()
     out = {number}
     if phonenumbers.is_valid_number(n):
-        for fmt in (
-            phonenumbers.PhoneNumberFormat.E164,
-            phonenumbers.PhoneNumberFormat.INTERNATIONAL,
-            phonenumbers.PhoneNumberFormat.NATIONAL,
-        ):
+        formats = [phonenumbers.PhoneNumberFormat.E164, phonenumbers.PhoneNumberFormat.INTERNATIONAL]
+        if phonenumbers.region_code_for_number(n) == region:
+            # the national form is how it is written only inside its own country (never for
+            # +800 international freephone numbers, which belong to no country)
+            formats.append(phonenumbers.PhoneNumberFormat.NATIONAL)
+        for fmt in formats:
             out.add(phonenumbers.format_number(n, fmt))
     else:
         out.add(phonenumbers.national_significant_number(n))
