@@ -11,7 +11,7 @@ import walletcontact as wc
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "walletcontact"
 #: generated tables, not code (scripts/gen_keys.py writes them)
-GENERATED = {"walletcontact.data.keys"}
+GENERATED = {"walletcontact.data.keys", "walletcontact.data.confusables"}
 
 
 def _modules() -> dict[str, Path]:

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     )
     from .load.documents import SCHEMA_VERSION
     from .load.layers import load_registry
+    from .message import Finding, LinkCheck, TextCheck, check_link, check_text, check_texts
     from .model import (
         AppChannel,
         CallerPolicy,
@@ -122,6 +123,12 @@ _LAZY = {
     "providers_for_number": "check",
     "validate_number": "check",
     "load_registry": "load.layers",
+    "Finding": "message",
+    "LinkCheck": "message",
+    "TextCheck": "message",
+    "check_link": "message",
+    "check_text": "message",
+    "check_texts": "message",
     "SCHEMA_VERSION": "load.documents",
 }
 
@@ -139,7 +146,9 @@ __all__ = [
     "DataError",
     "Direction",
     "EmailChannel",
+    "Finding",
     "InvalidArgumentError",
+    "LinkCheck",
     "MalformedNumberError",
     "NumberCheck",
     "NumberError",
@@ -152,6 +161,7 @@ __all__ = [
     "Risk",
     "SocialChannel",
     "Source",
+    "TextCheck",
     "UnknownProviderError",
     "UnknownTopicError",
     "UnofficialNumberError",
@@ -161,8 +171,11 @@ __all__ = [
     "__version__",
     "channels",
     "check_caller",
+    "check_link",
     "check_many",
     "check_number",
+    "check_text",
+    "check_texts",
     "default_registry",
     "export",
     "find_provider",

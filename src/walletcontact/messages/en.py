@@ -3,6 +3,18 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'LINK_OFFICIAL': '{host} is an official domain of {provider}.',
+    'LINK_NOT_OFFICIAL': '{host} is not a domain of {provider}.',
+    'LINK_UNKNOWN': '{host} is not a domain of any provider we know.',
+    'LINK_LOOKALIKE': '{host} imitates {official}, a domain of {other}: {how}.',
+    'LINK_USERINFO': "What stands before '@' ({userinfo}) is not where the link goes: it goes to {host}.",
+    'LINK_BACKSLASH': 'A backslash in the link is read as a slash: it goes to {host}.',
+    'LINK_IP_HOST': 'The link goes to an IP address ({host}), not to a named site.',
+    'LINK_SHORTENER': '{host} is a link shortener: where the link really goes is hidden.',
+    'LINK_PLAIN_HTTP': 'The link is not encrypted (http, not https).',
+    'LINK_PUNYCODE': 'The address is internationalised: it reads {host} ({ascii}).',
+    'LINK_MIXED_SCRIPTS': '{host} mixes letters of different scripts ({scripts}), a common disguise.',
+    'LINK_MALFORMED': '{link} is not a web address.',
     'PROVIDER_MENU': "{code} is {provider}'s own USSD menu in {region}: dialling it yourself is safe, but it is not a number to call.",
     'OTHER_PROVIDER_MENU': "{code} is {other}'s USSD menu, not {provider}'s.",
     'OFFICIAL': '{number} is an official {direction} number of {provider} ({confidence}).',
@@ -60,6 +72,10 @@ FORWARDED: dict[str, str] = {
 }
 
 LOOKALIKE_KINDS: dict[str, str] = {
+    'domain:homoglyph': 'letters that look alike from another alphabet',
+    'domain:other-domain': 'the same name on another domain',
+    'domain:inserted-words': 'words added to the name',
+    'domain:one-edit': 'one letter changed, added, dropped or swapped',
     'digit-changed': 'one digit changed',
     'digit-added': 'one digit added',
     'digit-removed': 'one digit removed',
@@ -152,6 +168,12 @@ WORDS: dict[str, str] = {
 }
 
 ADVICE: dict[str, str] = {
+    'text_dial': 'This message asks you to dial a code: never do it. Codes like **21*…# send your calls and one-time codes to someone else.',
+    'text_high': "This message looks like a scam: it speaks for {provider} but gives contacts that are not {provider}'s: {contacts}. Do not call, click or reply.",
+    'text_high_any': 'This message looks like a scam: it gives contacts we know to be false or disguised: {contacts}. Do not call, click or reply.',
+    'text_caution': "Be careful: we could not confirm these contacts: {contacts}. Use the provider's official app or website instead.",
+    'text_low': "The contacts in this message are {provider}'s official ones. Genuine numbers are quoted in scams too: never share codes or move money because of a message.",
+    'text_unknown': 'We found nothing we can vouch for in this message. Never share a code or send money because of a message; contact the provider through its official app or website.',
     'menu': "This is the provider's own menu code: dialling it yourself from your phone is safe. Never dial a code that someone sends you with a phone number or an amount inside it.",
     'menu_other': "This menu code belongs to another provider; whoever gave it to you as this provider's may be mistaken or lying.",
     'official_in': 'You can call this number. Still, never tell anyone your passwords, PINs or SMS codes, even on an official line.',

@@ -3,6 +3,18 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'LINK_OFFICIAL': '{host} es un dominio oficial de {provider}.',
+    'LINK_NOT_OFFICIAL': '{host} no es un dominio de {provider}.',
+    'LINK_UNKNOWN': '{host} no es un dominio de ningún proveedor que conozcamos.',
+    'LINK_LOOKALIKE': '{host} imita {official}, un dominio de {other}: {how}.',
+    'LINK_USERINFO': "Lo que va antes de '@' ({userinfo}) no es el destino del enlace: va a {host}.",
+    'LINK_BACKSLASH': 'Una barra invertida en el enlace se lee como barra: va a {host}.',
+    'LINK_IP_HOST': 'El enlace lleva a una dirección IP ({host}), no a un sitio con nombre.',
+    'LINK_SHORTENER': '{host} es un acortador de enlaces: el destino real está oculto.',
+    'LINK_PLAIN_HTTP': 'El enlace no está cifrado (http, no https).',
+    'LINK_PUNYCODE': 'La dirección es internacionalizada: se lee {host} ({ascii}).',
+    'LINK_MIXED_SCRIPTS': '{host} mezcla letras de distintas escrituras ({scripts}), un disfraz habitual.',
+    'LINK_MALFORMED': '{link} no es una dirección web.',
     'PROVIDER_MENU': '{code} es el menú USSD propio de {provider} en {region}: marcarlo usted mismo es seguro, pero no es un número al que llamar.',
     'OTHER_PROVIDER_MENU': '{code} es el menú USSD de {other}, no de {provider}.',
     'OFFICIAL': '{number} es un número oficial de {provider} para {direction} ({confidence}).',
@@ -60,6 +72,10 @@ FORWARDED: dict[str, str] = {
 }
 
 LOOKALIKE_KINDS: dict[str, str] = {
+    'domain:homoglyph': 'letras parecidas de otro alfabeto',
+    'domain:other-domain': 'el mismo nombre en otro dominio',
+    'domain:inserted-words': 'palabras añadidas al nombre',
+    'domain:one-edit': 'una letra cambiada, añadida, quitada o intercambiada',
     'digit-changed': 'un dígito cambiado',
     'digit-added': 'un dígito de más',
     'digit-removed': 'un dígito de menos',
@@ -152,6 +168,12 @@ WORDS: dict[str, str] = {
 }
 
 ADVICE: dict[str, str] = {
+    'text_dial': 'Este mensaje le pide marcar un código: no lo haga nunca. Códigos como **21*…# desvían sus llamadas y códigos de un solo uso a otra persona.',
+    'text_high': 'Este mensaje parece una estafa: habla en nombre de {provider} pero da contactos que no son de {provider}: {contacts}. No llame, no pulse ni responda.',
+    'text_high_any': 'Este mensaje parece una estafa: da contactos que sabemos falsos o disfrazados: {contacts}. No llame, no pulse ni responda.',
+    'text_caution': 'Cuidado: no pudimos confirmar estos contactos: {contacts}. Use la app o el sitio oficial del proveedor.',
+    'text_low': 'Los contactos de este mensaje son los oficiales de {provider}. Las estafas también citan números reales: nunca comparta códigos ni mueva dinero por un mensaje.',
+    'text_unknown': 'No encontramos nada que podamos confirmar en este mensaje. Nunca comparta un código ni envíe dinero por un mensaje; contacte al proveedor por su app o sitio oficial.',
     'menu': 'Es el código de menú del propio proveedor: marcarlo usted mismo desde su teléfono es seguro. Nunca marque un código que alguien le envíe con un número de teléfono o un importe dentro.',
     'menu_other': 'Este código de menú es de otro proveedor; quien se lo dio como de este proveedor puede estar equivocado o mintiendo.',
     'official_in': 'Puede llamar a este número. Aun así, nunca diga a nadie sus contraseñas, PIN ni códigos SMS, ni siquiera en una línea oficial.',

@@ -3,6 +3,18 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'LINK_OFFICIAL': '{host} adalah domain resmi {provider}.',
+    'LINK_NOT_OFFICIAL': '{host} bukan domain {provider}.',
+    'LINK_UNKNOWN': '{host} bukan domain penyedia mana pun yang kami kenal.',
+    'LINK_LOOKALIKE': '{host} meniru {official}, domain {other}: {how}.',
+    'LINK_USERINFO': "Bagian sebelum '@' ({userinfo}) bukan tujuan tautan: tautan menuju {host}.",
+    'LINK_BACKSLASH': 'Garis miring terbalik di tautan dibaca sebagai garis miring: tautan menuju {host}.',
+    'LINK_IP_HOST': 'Tautan menuju alamat IP ({host}), bukan situs bernama.',
+    'LINK_SHORTENER': '{host} adalah pemendek tautan: tujuan sebenarnya tersembunyi.',
+    'LINK_PLAIN_HTTP': 'Tautan tidak terenkripsi (http, bukan https).',
+    'LINK_PUNYCODE': 'Alamat ini internasional: terbaca {host} ({ascii}).',
+    'LINK_MIXED_SCRIPTS': '{host} mencampur huruf dari aksara berbeda ({scripts}), penyamaran yang umum.',
+    'LINK_MALFORMED': '{link} bukan alamat web.',
     'PROVIDER_MENU': '{code} adalah menu USSD resmi {provider} di {region}: aman jika Anda sendiri yang menekannya, tetapi ini bukan nomor untuk ditelepon.',
     'OTHER_PROVIDER_MENU': '{code} adalah menu USSD {other}, bukan milik {provider}.',
     'OFFICIAL': '{number} adalah nomor resmi {provider} untuk {direction}, menurut {confidence}.',
@@ -60,6 +72,10 @@ FORWARDED: dict[str, str] = {
 }
 
 LOOKALIKE_KINDS: dict[str, str] = {
+    'domain:homoglyph': 'huruf mirip dari abjad lain',
+    'domain:other-domain': 'nama yang sama di domain lain',
+    'domain:inserted-words': 'kata tambahan pada nama',
+    'domain:one-edit': 'satu huruf diubah, ditambah, dihapus atau ditukar',
     'digit-changed': 'satu angka diubah',
     'digit-added': 'satu angka ditambahkan',
     'digit-removed': 'satu angka dihilangkan',
@@ -152,6 +168,12 @@ WORDS: dict[str, str] = {
 }
 
 ADVICE: dict[str, str] = {
+    'text_dial': 'Pesan ini meminta Anda menekan sebuah kode: jangan pernah lakukan. Kode seperti **21*…# mengalihkan panggilan dan kode sekali pakai Anda ke orang lain.',
+    'text_high': 'Pesan ini tampak seperti penipuan: mengatasnamakan {provider} tetapi memberi kontak yang bukan milik {provider}: {contacts}. Jangan menelepon, mengeklik, atau membalas.',
+    'text_high_any': 'Pesan ini tampak seperti penipuan: memberi kontak yang kami ketahui palsu atau disamarkan: {contacts}. Jangan menelepon, mengeklik, atau membalas.',
+    'text_caution': 'Hati-hati: kami tidak dapat memastikan kontak ini: {contacts}. Gunakan aplikasi atau situs resmi penyedia.',
+    'text_low': 'Kontak dalam pesan ini adalah kontak resmi {provider}. Penipu juga mengutip nomor asli: jangan pernah membagikan kode atau memindahkan uang karena sebuah pesan.',
+    'text_unknown': 'Kami tidak menemukan apa pun yang dapat kami pastikan dalam pesan ini. Jangan membagikan kode atau mengirim uang karena sebuah pesan; hubungi penyedia lewat aplikasi atau situs resminya.',
     'menu': 'Ini kode menu milik penyedia sendiri: aman jika Anda tekan sendiri dari ponsel Anda. Jangan pernah menekan kode kiriman orang lain yang berisi nomor telepon atau nominal uang.',
     'menu_other': 'Kode menu ini milik penyedia lain; orang yang menyebutnya milik penyedia ini mungkin keliru atau berbohong.',
     'official_in': 'Anda dapat menelepon nomor ini. Namun, jangan pernah memberi tahu siapa pun kata sandi, PIN, atau kode SMS Anda, bahkan di saluran resmi.',

@@ -3,6 +3,18 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'LINK_OFFICIAL': '{host} は{provider}の公式ドメインです。',
+    'LINK_NOT_OFFICIAL': '{host} は{provider}のドメインではありません。',
+    'LINK_UNKNOWN': '{host} は当方が把握するどの事業者のドメインでもありません。',
+    'LINK_LOOKALIKE': '{host} は{other}のドメイン {official} をまねています:{how}。',
+    'LINK_USERINFO': '「@」の前の部分({userinfo})はリンク先ではありません。実際のリンク先は {host} です。',
+    'LINK_BACKSLASH': 'リンク内のバックスラッシュはスラッシュとして読まれます。実際のリンク先は {host} です。',
+    'LINK_IP_HOST': 'リンク先は名前のあるサイトではなく IP アドレス({host})です。',
+    'LINK_SHORTENER': '{host} は短縮 URL サービスで、本当のリンク先が隠されています。',
+    'LINK_PLAIN_HTTP': 'このリンクは暗号化されていません(https ではなく http)。',
+    'LINK_PUNYCODE': '国際化ドメインです:{host}({ascii})と読みます。',
+    'LINK_MIXED_SCRIPTS': '{host} は異なる文字体系の文字({scripts})を混ぜています。よくある偽装です。',
+    'LINK_MALFORMED': '{link} はウェブアドレスではありません。',
     'PROVIDER_MENU': '{code} は {region} における{provider}自身の USSD メニューです。ご自分でダイヤルするのは安全ですが、電話をかける番号ではありません。',
     'OTHER_PROVIDER_MENU': '{code} は{other}の USSD メニューで、{provider}のものではありません。',
     'OFFICIAL': '{number} は{provider}の公式な{direction}の番号です（{confidence}）。',
@@ -60,6 +72,10 @@ FORWARDED: dict[str, str] = {
 }
 
 LOOKALIKE_KINDS: dict[str, str] = {
+    'domain:homoglyph': '別の文字体系のよく似た文字',
+    'domain:other-domain': '同じ名前で別のドメイン',
+    'domain:inserted-words': '名前に語を追加',
+    'domain:one-edit': '1 文字の変更・追加・削除・入れ替え',
     'digit-changed': '数字が1つ違う',
     'digit-added': '数字が1つ多い',
     'digit-removed': '数字が1つ少ない',
@@ -152,6 +168,12 @@ WORDS: dict[str, str] = {
 }
 
 ADVICE: dict[str, str] = {
+    'text_dial': 'このメッセージはコードのダイヤルを求めています。決してダイヤルしないでください。**21*…# のようなコードは、あなたの着信や認証コードを他人に転送します。',
+    'text_high': 'このメッセージは詐欺の疑いがあります。{provider}を名乗りながら、{provider}のものではない連絡先を示しています:{contacts}。電話・クリック・返信をしないでください。',
+    'text_high_any': 'このメッセージは詐欺の疑いがあります。偽物または偽装と分かっている連絡先を示しています:{contacts}。電話・クリック・返信をしないでください。',
+    'text_caution': 'ご注意ください。次の連絡先は確認できませんでした:{contacts}。事業者の公式アプリまたは公式サイトをご利用ください。',
+    'text_low': 'このメッセージの連絡先は{provider}の公式のものです。詐欺でも本物の番号が使われることがあります。メッセージを理由にコードを教えたり送金したりしないでください。',
+    'text_unknown': 'このメッセージには確認できるものがありません。メッセージを理由にコードを教えたり送金したりせず、事業者の公式アプリまたは公式サイトから連絡してください。',
     'menu': 'これは事業者自身のメニューコードです。ご自分の電話からダイヤルするのは安全です。電話番号や金額が入ったコードを人から送られても、決してダイヤルしないでください。',
     'menu_other': 'このメニューコードは別の事業者のものです。この事業者のものだと伝えた人は、間違えているか、だまそうとしています。',
     'official_in': 'この番号にかけても問題ありません。ただし、公式の窓口であっても、パスワード、暗証番号、SMSの認証コードは誰にも教えないでください。',

@@ -3,6 +3,18 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'LINK_OFFICIAL': '{host}은(는) {provider}의 공식 도메인입니다.',
+    'LINK_NOT_OFFICIAL': '{host}은(는) {provider}의 도메인이 아닙니다.',
+    'LINK_UNKNOWN': '{host}은(는) 저희가 아는 어느 업체의 도메인도 아닙니다.',
+    'LINK_LOOKALIKE': '{host}은(는) {other}의 도메인 {official}을(를) 흉내 냅니다: {how}.',
+    'LINK_USERINFO': "'@' 앞부분({userinfo})은 링크가 가는 곳이 아닙니다. 실제로는 {host}(으)로 갑니다.",
+    'LINK_BACKSLASH': '링크의 역슬래시는 슬래시로 읽힙니다. 실제로는 {host}(으)로 갑니다.',
+    'LINK_IP_HOST': '링크가 이름 있는 사이트가 아니라 IP 주소({host})로 갑니다.',
+    'LINK_SHORTENER': '{host}은(는) 단축 URL 서비스입니다. 실제 목적지가 숨겨져 있습니다.',
+    'LINK_PLAIN_HTTP': '이 링크는 암호화되지 않았습니다(https가 아닌 http).',
+    'LINK_PUNYCODE': '국제화 도메인입니다: {host}({ascii})로 읽힙니다.',
+    'LINK_MIXED_SCRIPTS': '{host}은(는) 서로 다른 문자({scripts})를 섞어 씁니다. 흔한 위장 수법입니다.',
+    'LINK_MALFORMED': '{link}은(는) 웹 주소가 아닙니다.',
     'PROVIDER_MENU': '{code}은(는) {region}에서 쓰는 {provider}의 자체 USSD 메뉴입니다. 직접 누르는 것은 안전하지만 전화를 거는 번호는 아닙니다.',
     'OTHER_PROVIDER_MENU': '{code}은(는) {provider}이 아니라 {other}의 USSD 메뉴입니다.',
     'OFFICIAL': '{number} 번호는 {provider}의 공식 {direction} 번호입니다({confidence}).',
@@ -60,6 +72,10 @@ FORWARDED: dict[str, str] = {
 }
 
 LOOKALIKE_KINDS: dict[str, str] = {
+    'domain:homoglyph': '다른 문자의 비슷한 글자',
+    'domain:other-domain': '같은 이름, 다른 도메인',
+    'domain:inserted-words': '이름에 단어를 덧붙임',
+    'domain:one-edit': '글자 하나를 바꾸거나 더하거나 빼거나 맞바꿈',
     'digit-changed': '숫자 하나가 바뀜',
     'digit-added': '숫자 하나가 추가됨',
     'digit-removed': '숫자 하나가 빠짐',
@@ -152,6 +168,12 @@ WORDS: dict[str, str] = {
 }
 
 ADVICE: dict[str, str] = {
+    'text_dial': '이 메시지는 코드를 누르라고 합니다. 절대 누르지 마세요. **21*…# 같은 코드는 전화와 인증 번호를 다른 사람에게 돌립니다.',
+    'text_high': '사기로 보이는 메시지입니다. {provider}을(를) 내세우면서 {provider}의 것이 아닌 연락처를 줍니다: {contacts}. 전화하거나 누르거나 답하지 마세요.',
+    'text_high_any': '사기로 보이는 메시지입니다. 가짜이거나 위장된 것으로 알려진 연락처를 줍니다: {contacts}. 전화하거나 누르거나 답하지 마세요.',
+    'text_caution': '주의하세요. 다음 연락처는 확인되지 않았습니다: {contacts}. 업체의 공식 앱이나 웹사이트를 이용하세요.',
+    'text_low': '이 메시지의 연락처는 {provider}의 공식 연락처입니다. 사기에도 진짜 번호가 쓰입니다. 메시지 때문에 인증 번호를 알려 주거나 돈을 옮기지 마세요.',
+    'text_unknown': '이 메시지에서 확인할 수 있는 내용이 없습니다. 메시지 때문에 인증 번호를 알려 주거나 송금하지 말고, 업체의 공식 앱이나 웹사이트로 연락하세요.',
     'menu': '제공업체 자체의 메뉴 코드입니다. 본인 휴대전화에서 직접 누르는 것은 안전합니다. 누군가 보내 준, 전화번호나 금액이 들어 있는 코드는 절대 누르지 마세요.',
     'menu_other': '이 메뉴 코드는 다른 제공업체의 것입니다. 이 업체의 코드라고 알려 준 사람은 착각했거나 속이려는 것일 수 있습니다.',
     'official_in': '이 번호로 전화하셔도 됩니다. 다만 공식 번호라도 비밀번호, PIN, 문자 인증번호는 절대 알려 주지 마세요.',

@@ -3,6 +3,18 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'LINK_OFFICIAL': '{host} é um domínio oficial de {provider}.',
+    'LINK_NOT_OFFICIAL': '{host} não é um domínio de {provider}.',
+    'LINK_UNKNOWN': '{host} não é um domínio de nenhum provedor que conhecemos.',
+    'LINK_LOOKALIKE': '{host} imita {official}, um domínio de {other}: {how}.',
+    'LINK_USERINFO': "O que vem antes de '@' ({userinfo}) não é o destino do link: ele vai para {host}.",
+    'LINK_BACKSLASH': 'Uma barra invertida no link é lida como barra: ele vai para {host}.',
+    'LINK_IP_HOST': 'O link leva a um endereço IP ({host}), não a um site com nome.',
+    'LINK_SHORTENER': '{host} é um encurtador de links: o destino real fica escondido.',
+    'LINK_PLAIN_HTTP': 'O link não é criptografado (http, não https).',
+    'LINK_PUNYCODE': 'O endereço é internacionalizado: lê-se {host} ({ascii}).',
+    'LINK_MIXED_SCRIPTS': '{host} mistura letras de escritas diferentes ({scripts}), um disfarce comum.',
+    'LINK_MALFORMED': '{link} não é um endereço web.',
     'PROVIDER_MENU': '{code} é o menu USSD do próprio {provider} em {region}: discá-lo você mesmo é seguro, mas não é um número para ligar.',
     'OTHER_PROVIDER_MENU': '{code} é o menu USSD de {other}, não de {provider}.',
     'OFFICIAL': '{number} é um número oficial de {provider} para {direction} ({confidence}).',
@@ -60,6 +72,10 @@ FORWARDED: dict[str, str] = {
 }
 
 LOOKALIKE_KINDS: dict[str, str] = {
+    'domain:homoglyph': 'letras parecidas de outro alfabeto',
+    'domain:other-domain': 'o mesmo nome em outro domínio',
+    'domain:inserted-words': 'palavras acrescentadas ao nome',
+    'domain:one-edit': 'uma letra trocada, acrescentada, removida ou invertida',
     'digit-changed': 'um dígito trocado',
     'digit-added': 'um dígito a mais',
     'digit-removed': 'um dígito a menos',
@@ -152,6 +168,12 @@ WORDS: dict[str, str] = {
 }
 
 ADVICE: dict[str, str] = {
+    'text_dial': 'Esta mensagem pede que você disque um código: nunca faça isso. Códigos como **21*…# desviam suas chamadas e códigos de uso único para outra pessoa.',
+    'text_high': 'Esta mensagem parece golpe: fala em nome de {provider} mas dá contatos que não são de {provider}: {contacts}. Não ligue, não clique, não responda.',
+    'text_high_any': 'Esta mensagem parece golpe: dá contatos que sabemos serem falsos ou disfarçados: {contacts}. Não ligue, não clique, não responda.',
+    'text_caution': 'Cuidado: não conseguimos confirmar estes contatos: {contacts}. Use o app ou o site oficial do provedor.',
+    'text_low': 'Os contatos desta mensagem são os oficiais de {provider}. Golpes também citam números verdadeiros: nunca compartilhe códigos nem transfira dinheiro por causa de uma mensagem.',
+    'text_unknown': 'Não encontramos nada que possamos confirmar nesta mensagem. Nunca compartilhe um código nem envie dinheiro por causa de uma mensagem; fale com o provedor pelo app ou site oficial.',
     'menu': 'É o código de menu do próprio provedor: discá-lo você mesmo no seu telefone é seguro. Nunca disque um código que alguém lhe envie com um número de telefone ou um valor dentro.',
     'menu_other': 'Este código de menu é de outro provedor; quem o passou como sendo deste provedor pode estar enganado ou mentindo.',
     'official_in': 'Você pode ligar para este número. Mesmo assim, nunca informe a ninguém suas senhas, PINs ou códigos SMS, nem mesmo em uma linha oficial.',

@@ -3,6 +3,18 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'LINK_OFFICIAL': '{host} là tên miền chính thức của {provider}.',
+    'LINK_NOT_OFFICIAL': '{host} không phải tên miền của {provider}.',
+    'LINK_UNKNOWN': '{host} không phải tên miền của nhà cung cấp nào chúng tôi biết.',
+    'LINK_LOOKALIKE': '{host} giả mạo {official}, tên miền của {other}: {how}.',
+    'LINK_USERINFO': "Phần trước '@' ({userinfo}) không phải nơi liên kết dẫn tới: nó dẫn tới {host}.",
+    'LINK_BACKSLASH': 'Dấu gạch chéo ngược trong liên kết được đọc như dấu gạch chéo: nó dẫn tới {host}.',
+    'LINK_IP_HOST': 'Liên kết dẫn tới một địa chỉ IP ({host}), không phải trang web có tên.',
+    'LINK_SHORTENER': '{host} là dịch vụ rút gọn liên kết: nơi đến thật bị che giấu.',
+    'LINK_PLAIN_HTTP': 'Liên kết không được mã hóa (http, không phải https).',
+    'LINK_PUNYCODE': 'Đây là tên miền quốc tế hóa: đọc là {host} ({ascii}).',
+    'LINK_MIXED_SCRIPTS': '{host} trộn chữ của các hệ chữ khác nhau ({scripts}), một cách ngụy trang phổ biến.',
+    'LINK_MALFORMED': '{link} không phải địa chỉ web.',
     'PROVIDER_MENU': '{code} là menu USSD của chính {provider} tại {region}: tự bấm là an toàn, nhưng đây không phải số để gọi.',
     'OTHER_PROVIDER_MENU': '{code} là menu USSD của {other}, không phải của {provider}.',
     'OFFICIAL': '{number} là số chính thức của {provider} dùng để {direction}, theo {confidence}.',
@@ -60,6 +72,10 @@ FORWARDED: dict[str, str] = {
 }
 
 LOOKALIKE_KINDS: dict[str, str] = {
+    'domain:homoglyph': 'chữ trông giống từ bảng chữ cái khác',
+    'domain:other-domain': 'cùng tên trên tên miền khác',
+    'domain:inserted-words': 'thêm từ vào tên',
+    'domain:one-edit': 'đổi, thêm, bớt hoặc hoán đổi một chữ',
     'digit-changed': 'đổi một chữ số',
     'digit-added': 'thêm một chữ số',
     'digit-removed': 'bớt một chữ số',
@@ -152,6 +168,12 @@ WORDS: dict[str, str] = {
 }
 
 ADVICE: dict[str, str] = {
+    'text_dial': 'Tin nhắn này yêu cầu bạn bấm một mã: đừng bao giờ làm. Các mã như **21*…# chuyển cuộc gọi và mã xác minh của bạn cho người khác.',
+    'text_high': 'Tin nhắn này có vẻ là lừa đảo: nó nhân danh {provider} nhưng đưa ra liên hệ không phải của {provider}: {contacts}. Đừng gọi, bấm hay trả lời.',
+    'text_high_any': 'Tin nhắn này có vẻ là lừa đảo: nó đưa ra liên hệ được biết là giả hoặc ngụy trang: {contacts}. Đừng gọi, bấm hay trả lời.',
+    'text_caution': 'Hãy cẩn thận: chúng tôi không xác nhận được các liên hệ này: {contacts}. Hãy dùng ứng dụng hoặc trang web chính thức của nhà cung cấp.',
+    'text_low': 'Các liên hệ trong tin nhắn này là liên hệ chính thức của {provider}. Kẻ lừa đảo cũng dùng số thật: đừng bao giờ chia sẻ mã hay chuyển tiền vì một tin nhắn.',
+    'text_unknown': 'Chúng tôi không thấy gì có thể xác nhận trong tin nhắn này. Đừng chia sẻ mã hay gửi tiền vì một tin nhắn; hãy liên hệ nhà cung cấp qua ứng dụng hoặc trang web chính thức.',
     'menu': 'Đây là mã menu của chính nhà cung cấp: tự bấm từ điện thoại của bạn là an toàn. Đừng bao giờ bấm mã do người khác gửi có chứa số điện thoại hoặc số tiền.',
     'menu_other': 'Mã menu này thuộc nhà cung cấp khác; người bảo đó là mã của nhà cung cấp này có thể nhầm hoặc đang lừa bạn.',
     'official_in': 'Bạn có thể gọi số này. Tuy vậy, đừng bao giờ cho ai biết mật khẩu, mã PIN hay mã SMS của bạn, kể cả trên đường dây chính thức.',

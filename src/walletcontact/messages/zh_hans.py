@@ -3,6 +3,18 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'LINK_OFFICIAL': '{host} 是{provider}的官方域名。',
+    'LINK_NOT_OFFICIAL': '{host} 不是{provider}的域名。',
+    'LINK_UNKNOWN': '{host} 不是我们所知任何服务商的域名。',
+    'LINK_LOOKALIKE': '{host} 仿冒{other}的域名 {official}:{how}。',
+    'LINK_USERINFO': '“@”前面的内容({userinfo})并不是链接的去向:它实际指向 {host}。',
+    'LINK_BACKSLASH': '链接中的反斜杠会被当作斜杠:它实际指向 {host}。',
+    'LINK_IP_HOST': '链接指向一个 IP 地址({host}),而不是有名称的网站。',
+    'LINK_SHORTENER': '{host} 是短链接服务:真实去向被隐藏了。',
+    'LINK_PLAIN_HTTP': '该链接未加密(http,不是 https)。',
+    'LINK_PUNYCODE': '这是国际化域名:显示为 {host}({ascii})。',
+    'LINK_MIXED_SCRIPTS': '{host} 混用了不同文字的字母({scripts}),这是常见的伪装手法。',
+    'LINK_MALFORMED': '{link} 不是网址。',
     'PROVIDER_MENU': '{code} 是{provider}在 {region} 的官方 USSD 菜单:自己拨打是安全的,但它不是可拨打的客服号码。',
     'OTHER_PROVIDER_MENU': '{code} 是{other}的 USSD 菜单,不是{provider}的。',
     'OFFICIAL': '{number} 是{provider}的官方{direction}号码(可信度:{confidence})。',
@@ -60,6 +72,10 @@ FORWARDED: dict[str, str] = {
 }
 
 LOOKALIKE_KINDS: dict[str, str] = {
+    'domain:homoglyph': '用其他文字中形状相似的字母',
+    'domain:other-domain': '同一个名字换了个域名',
+    'domain:inserted-words': '在名字中加了词',
+    'domain:one-edit': '改动、增加、删除或调换了一个字母',
     'digit-changed': '改了一位数字',
     'digit-added': '多了一位数字',
     'digit-removed': '少了一位数字',
@@ -152,6 +168,12 @@ WORDS: dict[str, str] = {
 }
 
 ADVICE: dict[str, str] = {
+    'text_dial': '这条消息要求你拨打一个代码:千万不要拨。像 **21*…# 这样的代码会把你的来电和验证码转给别人。',
+    'text_high': '这条消息很可能是诈骗:它以{provider}的名义发出,却给出不属于{provider}的联系方式:{contacts}。不要拨打、点击或回复。',
+    'text_high_any': '这条消息很可能是诈骗:其中的联系方式已知是假的或经过伪装:{contacts}。不要拨打、点击或回复。',
+    'text_caution': '请小心:这些联系方式我们无法确认:{contacts}。请改用服务商官方 App 或官网。',
+    'text_low': '这条消息中的联系方式是{provider}的官方渠道。诈骗信息也会引用真号码:不要因为一条消息就透露验证码或转账。',
+    'text_unknown': '这条消息中没有我们能确认的内容。不要因为一条消息就透露验证码或转账;请通过服务商官方 App 或官网联系。',
     'menu': '这是服务商自己的菜单代码:用自己的手机拨打是安全的。别人发来、里面含有电话号码或金额的代码,绝对不要拨打。',
     'menu_other': '这个菜单代码属于另一家服务商;把它说成这家服务商代码的人可能弄错了,也可能在骗你。',
     'official_in': '可以拨打此号码。但即使是官方热线,也不要透露密码、PIN 或短信验证码。',

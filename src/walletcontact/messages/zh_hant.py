@@ -3,6 +3,18 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'LINK_OFFICIAL': '{host} 是{provider}的官方網域。',
+    'LINK_NOT_OFFICIAL': '{host} 不是{provider}的網域。',
+    'LINK_UNKNOWN': '{host} 不是我們所知任何服務商的網域。',
+    'LINK_LOOKALIKE': '{host} 仿冒{other}的網域 {official}:{how}。',
+    'LINK_USERINFO': '「@」前面的內容({userinfo})並不是連結的去向:它實際指向 {host}。',
+    'LINK_BACKSLASH': '連結中的反斜線會被當作斜線:它實際指向 {host}。',
+    'LINK_IP_HOST': '連結指向一個 IP 位址({host}),而不是有名稱的網站。',
+    'LINK_SHORTENER': '{host} 是短網址服務:真實去向被隱藏了。',
+    'LINK_PLAIN_HTTP': '該連結未加密(http,不是 https)。',
+    'LINK_PUNYCODE': '這是國際化網域:顯示為 {host}({ascii})。',
+    'LINK_MIXED_SCRIPTS': '{host} 混用了不同文字的字母({scripts}),這是常見的偽裝手法。',
+    'LINK_MALFORMED': '{link} 不是網址。',
     'PROVIDER_MENU': '{code} 是{provider}在 {region} 的官方 USSD 選單:自己撥打是安全的,但它不是可撥打的客服號碼。',
     'OTHER_PROVIDER_MENU': '{code} 是{other}的 USSD 選單,不是{provider}的。',
     'OFFICIAL': '{number} 是{provider}的官方{direction}號碼(可信度:{confidence})。',
@@ -60,6 +72,10 @@ FORWARDED: dict[str, str] = {
 }
 
 LOOKALIKE_KINDS: dict[str, str] = {
+    'domain:homoglyph': '用其他文字中形狀相似的字母',
+    'domain:other-domain': '同一個名字換了個網域',
+    'domain:inserted-words': '在名字中加了詞',
+    'domain:one-edit': '改動、增加、刪除或調換了一個字母',
     'digit-changed': '改了一位數字',
     'digit-added': '多了一位數字',
     'digit-removed': '少了一位數字',
@@ -152,6 +168,12 @@ WORDS: dict[str, str] = {
 }
 
 ADVICE: dict[str, str] = {
+    'text_dial': '這則訊息要求你撥打一個代碼:千萬不要撥。像 **21*…# 這樣的代碼會把你的來電和驗證碼轉給別人。',
+    'text_high': '這則訊息很可能是詐騙:它以{provider}的名義發出,卻給出不屬於{provider}的聯絡方式:{contacts}。不要撥打、點擊或回覆。',
+    'text_high_any': '這則訊息很可能是詐騙:其中的聯絡方式已知是假的或經過偽裝:{contacts}。不要撥打、點擊或回覆。',
+    'text_caution': '請小心:這些聯絡方式我們無法確認:{contacts}。請改用服務商官方 App 或官網。',
+    'text_low': '這則訊息中的聯絡方式是{provider}的官方管道。詐騙訊息也會引用真號碼:不要因為一則訊息就透露驗證碼或轉帳。',
+    'text_unknown': '這則訊息中沒有我們能確認的內容。不要因為一則訊息就透露驗證碼或轉帳;請透過服務商官方 App 或官網聯絡。',
     'menu': '這是服務商自己的選單代碼:用自己的手機撥打是安全的。別人傳來、裡面含有電話號碼或金額的代碼,絕對不要撥打。',
     'menu_other': '這個選單代碼屬於另一家服務商;把它說成這家服務商代碼的人可能弄錯了,也可能在騙你。',
     'official_in': '可以撥打此號碼。但即使是官方熱線,也不要透露密碼、PIN 或短訊驗證碼。',

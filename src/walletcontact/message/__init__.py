@@ -1,0 +1,314 @@
+"""Checking whole messages: the numbers, dial codes, links, e-mail addresses and provider names in
+an SMS, a chat message or a web page's text, each judged, and the text's risk and advice.
+
+>>> import walletcontact as wc
+>>> t = wc.check_text("【支付宝】退款失败,请致电客服 400-826-8888 或访问 https://alipay-refund.cn", region="CN")
+>>> t.risk.value, [p.id for p in t.providers]
+('high', ['alipay'])
+>>> [(f.kind, f.text) for f in t.findings]
+[('provider', '支付宝'), ('number', '400-826-8888'), ('link', 'https://alipay-refund.cn')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+
+from ..check import check_number
+from ..check.result import NumberCheck, Reason, Risk, Verdict, reason
+from ..kinds import Confidence, ProviderKind
+from ..model import Channel, PhoneChannel, Provider
+from ..registry import default_registry
+from .links import SHORTENERS, lookalike_domain, parse_link, scripts_of
+from .names import find_names
+from .numbers import find_numbers
+from .result import Finding, LinkCheck, TextCheck, highest
+
+__all__ = ["Finding", "LinkCheck", "TextCheck", "check_link", "check_text", "check_texts"]
+
+#: a web address or e-mail address in running text
+_LINK = re.compile(
+    r"(?:https?:[/\\]{0,3}|www\.)[^\s<>\"'，。、；！？）】」]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w@.-])(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,24}(?:/[^\s<>\"'，。、；！？）】」]*)?(?![\w@-])",
+    re.IGNORECASE,
+)
+_TRAILING = ".,;:!?)]}'\"”’>"
+
+
+def _registry(registry: object) -> object:
+    return registry if registry is not None else default_registry()
+
+
+def check_link(url_or_host: str, *, provider: str | Provider | None = None, registry: object = None) -> LinkCheck:
+    """Judge a link (``https://…``), a bare host (``alipay-refund.cn``) or an e-mail address.
+
+    Official when its host is one of the provider's ``domains`` or a subdomain of one, compared as
+    a browser reads the host (``https://alipay.com@evil.cn`` goes to ``evil.cn``) and by the
+    public suffix list (``alipay.com.evil.cn`` is not Alipay's). Never raises on any string.
+
+    >>> c = check_link("https://alipay.com.evil.cn/refund", provider="alipay")
+    >>> c.verdict.value, c.domain, c.lookalike_of, c.codes
+    ('unofficial', 'evil.cn', 'alipay.com', ('LINK_LOOKALIKE',))
+    >>> check_link("https://cs.alipay.com/x").provider.id
+    'alipay'
+    """
+    from ..urls import registrable_domain
+
+    reg = _registry(registry)
+    prov = reg.get(provider) if isinstance(provider, str) else provider  # type: ignore[attr-defined]
+    text = url_or_host if isinstance(url_or_host, str) else ""
+    p = parse_link(text)
+    reasons: list[Reason] = []
+    if not p.host or (not p.ascii_host and not p.ip):
+        reasons.append(reason("LINK_MALFORMED", link=text[:200]))
+        return LinkCheck(link=text, verdict=Verdict.MALFORMED, risk=Risk.UNKNOWN, reasons=tuple(reasons), host=p.host,
+                         domain=None, provider=prov, email=p.email)
+    host = p.host
+    if p.userinfo is not None:
+        reasons.append(reason("LINK_USERINFO", userinfo=p.userinfo[:80], host=host))
+    if p.backslash:
+        reasons.append(reason("LINK_BACKSLASH", host=host))
+    if p.ip:
+        reasons.append(reason("LINK_IP_HOST", host=host))
+        return LinkCheck(link=text, verdict=Verdict.UNOFFICIAL, risk=Risk.HIGH, reasons=tuple(reasons), host=host,
+                         domain=None, provider=prov, email=p.email)
+    domain = registrable_domain(p.ascii_host)
+    owner = None
+    if prov is not None and prov.is_official_domain(p.ascii_host):
+        owner = prov
+    elif prov is None:
+        owner = next((q for q in reg if q.is_official_domain(p.ascii_host)), None)  # type: ignore[attr-defined]
+    look = None
+    if host != p.ascii_host:
+        reasons.append(reason("LINK_PUNYCODE", host=host, ascii=p.ascii_host))
+        scripts = scripts_of(host)
+        if len(scripts) > 1:
+            reasons.append(reason("LINK_MIXED_SCRIPTS", host=host, scripts=", ".join(s.title() for s in scripts)))
+    if owner is None:
+        look = lookalike_domain(p.ascii_host if host == p.ascii_host else host, domain or "", reg, prov)  # type: ignore[arg-type]
+        if look is not None:
+            imitated, other, how = look
+            reasons.append(reason("LINK_LOOKALIKE", host=host, official=imitated, how=f"domain:{how}",
+                                  other=other.name, **{f"other@{loc}": other.display_name(loc) for loc in ("zh-Hans", "zh-Hant")}))
+        elif prov is not None:
+            reasons.append(reason("LINK_NOT_OFFICIAL", host=host, provider=prov.name,
+                                  **{f"provider@{loc}": prov.display_name(loc) for loc in ("zh-Hans", "zh-Hant")}))
+        else:
+            reasons.append(reason("LINK_UNKNOWN", host=host))
+        if (domain or p.ascii_host) in SHORTENERS or p.ascii_host in SHORTENERS:
+            reasons.append(reason("LINK_SHORTENER", host=host))
+    else:
+        reasons.insert(0, reason("LINK_OFFICIAL", host=host, provider=owner.name,
+                                 **{f"provider@{loc}": owner.display_name(loc) for loc in ("zh-Hans", "zh-Hant")}))
+    if p.scheme == "http":
+        reasons.append(reason("LINK_PLAIN_HTTP", host=host))
+    found = {r.code for r in reasons}
+    official = owner is not None and not found & {"LINK_USERINFO", "LINK_BACKSLASH", "LINK_MIXED_SCRIPTS"}
+    if found & {"LINK_USERINFO", "LINK_BACKSLASH", "LINK_LOOKALIKE", "LINK_MIXED_SCRIPTS"}:
+        risk = Risk.HIGH
+    elif official and "LINK_PLAIN_HTTP" not in found:
+        risk = Risk.LOW
+    elif official or prov is not None or found & {"LINK_SHORTENER", "LINK_PLAIN_HTTP"}:
+        risk = Risk.CAUTION
+    else:
+        risk = Risk.UNKNOWN
+    return LinkCheck(
+        link=text,
+        verdict=Verdict.OFFICIAL if official else Verdict.UNOFFICIAL,
+        risk=risk,
+        reasons=tuple(reasons),
+        host=host,
+        domain=domain,
+        provider=owner if owner is not None else (look[1] if look is not None and prov is None else prov),
+        lookalike_of=look[0] if look is not None else None,
+        email=p.email,
+    )
+
+
+@functools.lru_cache(maxsize=16384)
+def _number(text: str, provider: Provider | None, region: str | None, registry: object) -> NumberCheck:
+    return check_number(text, provider=provider, region=region, registry=registry)  # type: ignore[arg-type]
+
+
+def _known(check: NumberCheck, registry: object) -> bool:
+    """Whether the data knows the number read (a published, recorded or weakly sourced one)."""
+    if check.channel is not None or check.provider is not None:
+        return True
+    return bool(
+        set(check.codes)
+        & {"KNOWN_FAKE", "UNVERIFIED", "OTHER_PROVIDER", "AUTHORITY_NUMBER", "AMBIGUOUS", "SHORT_NUMBER_ABROAD",
+           "LETTERS_AS_DIGITS", "PROVIDER_MENU", "OTHER_PROVIDER_MENU"}
+    )
+
+
+_SEPARATED = re.compile(r"\d[\s\-.()\u00a0\u2010-\u2015\u2212]+\d")
+
+
+def _is_number(piece: str, called: bool, region: str | None, registry: object) -> bool:
+    """Whether a digit run is a number: valid in the region, known to the data (in the region or,
+    for a short service number, anywhere), an imitation of an official number written as a number
+    (``95188-7``), or a possible number offered as one to call (``call 07700 900461``)."""
+    r = _number(piece, None, region, registry)
+    if r.normalized is not None and r.normalized.startswith("+") and r.verdict is not Verdict.MALFORMED:
+        return True
+    if _known(r, registry):
+        return True
+    if region is not None and not piece.lstrip().startswith("+") and _known(_number(piece, None, None, registry), registry):
+        return True  # a service number of another region (95516 quoted in Hong Kong)
+    separated = bool(_SEPARATED.search(piece)) or piece.lstrip().startswith("+")
+    if separated and "LOOKALIKE" in r.codes:
+        return True
+    return called and separated and len(re.sub(r"\D", "", piece)) >= 6 and _possible(piece, region)
+
+
+def _possible(piece: str, region: str | None) -> bool:
+    import phonenumbers
+
+    try:
+        n = phonenumbers.parse(piece, region)
+    except phonenumbers.NumberParseException:
+        return False
+    return bool(phonenumbers.is_possible_number(n)) or len(str(n.national_number)) >= 7
+
+
+def _judge_number(piece: str, named: list[Provider], region: str | None, registry: object) -> NumberCheck:
+    """The check of ``piece`` for the providers the text names: official for one of them if it is,
+    else as a number of the first (strong claims first)."""
+    first: NumberCheck | None = None
+    for p in named:
+        r = _number(piece, p, region, registry)
+        if r.is_official:
+            return r
+        first = first or r
+    if region is not None and not piece.lstrip().startswith("+"):
+        for p in named:  # a service number of the provider's home region quoted elsewhere (95188)
+            r = _number(piece, p, None, registry)
+            if r.is_official:
+                return r
+    return first if first is not None else _number(piece, None, region, registry)
+
+
+def _own_or_report_line(check: NumberCheck | LinkCheck) -> bool:
+    """A contact that may stand in a genuine message of a named provider although it is not its
+    official inbound line: a government report line or site, or the provider's own number used
+    the other way (the line it calls from)."""
+    if isinstance(check, NumberCheck):
+        codes = set(check.codes)
+        if "AUTHORITY_NUMBER" in codes or "WRONG_DIRECTION" in codes:
+            return True
+        ch = check.channel
+        return isinstance(ch, PhoneChannel) and check.provider is not None and check.provider.kind is ProviderKind.AUTHORITY
+    from ..load.policy import is_government_host
+
+    host = parse_link(check.link).ascii_host
+    return bool(host) and check.provider is not None and (
+        is_government_host(host, check.provider) or check.provider.kind is ProviderKind.AUTHORITY
+    ) and not set(check.codes) & {"LINK_USERINFO", "LINK_BACKSLASH", "LINK_LOOKALIKE", "LINK_MIXED_SCRIPTS"}
+
+
+def _links(text: str) -> Iterator[tuple[int, int, str]]:
+    for m in _LINK.finditer(text):
+        s, e = m.start(), m.end()
+        while e > s and text[e - 1] in _TRAILING:
+            e -= 1
+        value = text[s:e]
+        if "@" not in value and not value.lower().startswith(("http", "www.")):
+            from ..urls import registrable_domain
+
+            host = value.split("/")[0].lower()
+            if registrable_domain(host) is None or host.replace(".", "").isdigit():
+                continue  # "1.5", "v2.0": no registrable domain, not a link
+        yield s, e, value
+
+
+def check_text(text: str, *, region: str | None = None, provider: str | Provider | None = None,
+               registry: object = None) -> TextCheck:
+    """Find and judge every number, dial code, link, e-mail address and provider name in ``text``.
+
+    The text's risk: ``high`` when it speaks for a provider and gives any contact that is not that
+    provider's official one, or asks to dial a code; ``low`` when every contact is official (the
+    advice still reminds that genuine numbers are quoted in scams too); ``unknown`` when it names
+    no provider and nothing known. Never raises on any string.
+    """
+    reg = _registry(registry)
+    text = text if isinstance(text, str) else ""
+    region = region.strip().upper() if isinstance(region, str) and region.strip() else None
+    prov = reg.get(provider, region) if isinstance(provider, str) else provider  # type: ignore[attr-defined]
+    names = find_names(text, reg, region)  # type: ignore[arg-type]
+    links = list(_links(text))
+    # a name inside a link or an address is part of it, not a mention (alipay-refund.cn), unless
+    # the link is on that provider's own domain (Coins.ph, MERCADOPAGO.COM.AR)
+    names = [
+        h for h in names
+        if not any(
+            h.span[0] < le and ls < h.span[1] and not h.provider.is_official_domain(parse_link(v).ascii_host)
+            for ls, le, v in links
+        )
+    ]
+    named: list[Provider] = [prov] if prov is not None else []
+    for h in sorted(names, key=lambda h: not h.strong):
+        if h.provider not in named:
+            named.append(h.provider)
+    findings = [Finding(kind="provider", span=h.span, text=h.text, provider=h.provider, strong=h.strong) for h in names]
+    for s, e, value in links:
+        lc = check_link(value, provider=_link_owner(value, named, reg), registry=reg)
+        findings.append(Finding(kind="email" if lc.email else "link", span=(s, e), text=value, check=lc))
+    link_spans = [(s, e) for s, e, _ in links]
+    for c in find_numbers(text, lambda piece, called: _is_number(piece, called, region, reg)):
+        if any(c.span[0] < le and ls < c.span[1] for ls, le in link_spans):
+            continue
+        check = _judge_number(c.text, named, region, reg)
+        findings.append(Finding(kind="dial-code" if c.dial else "number", span=c.span, text=c.text, check=check))
+    findings.sort(key=lambda f: f.span)
+    providers = tuple(dict.fromkeys(h.provider for h in names)) if prov is None else tuple(dict.fromkeys([prov, *(h.provider for h in names)]))
+    risk = _risk(findings, named)
+    first = named[0] if named else None
+    official: tuple[Channel, ...] = ()
+    if first is not None:
+        phones = [c for c in first.phones if c.confidence is Confidence.OFFICIAL and c.direction.allows(c.direction.INBOUND)]
+        here = [c for c in phones if region is None or c.region == region] or phones
+        official = tuple(here[:3])
+    rep_region = region or (first.regions[0] if first is not None and len(first.regions) == 1 else None)
+    report_to = reg.reports(rep_region) if rep_region else ()  # type: ignore[attr-defined]
+    report_online = reg.reports_online(rep_region) if rep_region else ()  # type: ignore[attr-defined]
+    return TextCheck(text=text, region=region, risk=risk, providers=providers, findings=tuple(findings),
+                     official_contacts=official, report_to=tuple(report_to), report_online=tuple(report_online))
+
+
+def _link_owner(value: str, named: list[Provider], reg: object) -> Provider | None:
+    """The named provider whose domain the link is on, else the first named (None: none named)."""
+    host = parse_link(value).ascii_host
+    for p in named:
+        if host and p.is_official_domain(host):
+            return p
+    return named[0] if named else None
+
+
+def _risk(findings: list[Finding], named: list[Provider]) -> Risk:
+    contacts = [f for f in findings if f.kind != "provider" and f.check is not None]
+    levels: list[Risk] = []
+    for f in contacts:
+        check = f.check
+        assert check is not None
+        if _own_or_report_line(check):
+            levels.append(Risk.LOW)  # a report line quoted in a warning, the provider's calling line
+            continue
+        level = check.risk
+        if named and not check.is_official and not (isinstance(check, NumberCheck) and "PROVIDER_MENU" in check.codes):
+            level = Risk.HIGH  # speaks for a provider, gives a contact that is not its own
+        if f.kind == "dial-code" and level is not Risk.LOW:
+            level = Risk.HIGH
+        levels.append(level)
+    if not levels:
+        return Risk.UNKNOWN
+    return highest(*levels)
+
+
+def check_texts(texts: Iterable[str], *, region: str | None = None, provider: str | Provider | None = None,
+                registry: object = None) -> Iterator[TextCheck]:
+    """:func:`check_text` over a stream, lazily, in constant memory (like ``check_many``)."""
+    reg = _registry(registry)
+    for t in texts:
+        yield check_text(t, region=region, provider=provider, registry=reg)

@@ -1,0 +1,178 @@
+"""Finding phone numbers and dial codes in running text, in any language.
+
+Candidates are runs of digits with the separators people write (spaces, hyphens, dots, brackets,
+a leading ``+``), full-width forms included; a run that holds several numbers is split where the
+pieces read as numbers. A candidate is a number when it reads as a valid number of the region,
+or when the data knows it (an official, recorded-fake or weakly sourced service number such as
+95188 or 1930). Verification codes, amounts, dates, times, order, tracking, card and account
+numbers are not numbers: they are told by their shape and by the words just before or after them.
+A code with ``*`` or ``#`` (``*334#``, ``**21*13800138000#``) is a dial code.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterator
+
+from .folding import fold_text
+
+__all__ = ["Candidate", "find_numbers"]
+
+#: a run of digits and the separators of written numbers (never starting or ending in a separator)
+_HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63"
+_RUN = re.compile(
+    r"(?<![0-9A-Za-z+*#/.,\-_@])"
+    r"(?:\(\s?\+\s?\d{1,4}\s?\)\s?|\+\s?|\()?"  # (+47) / + / (
+    r"\d(?:\d|[OoIl|](?=\d)|[ \u00a0\-./" + _HYPHENS + r"](?=\d)|\)\s?(?=\d)|\s\((?=\d))*\d"
+    r"(?![0-9A-Za-z*#@]|:\d|%)"
+)
+#: a dial code: ``*`` or ``#`` first, digits, ``*`` and ``#``; at least two digits
+_DIAL = re.compile(r"(?<![0-9A-Za-z*#])(?:\*\*|\*|##|#)\d[\d*#]*(?:\+\d[\d*#]*)?#?(?![0-9A-Za-z])")
+_DIGITS = re.compile(r"\d")
+
+#: words just before a digit run that make it something other than a phone number: codes,
+#: orders, tracking, references, cards and accounts, amounts (in the languages of the corpus)
+_NOT_BEFORE = re.compile(
+    r"(?<![a-zà-ÿ])(?:验证码|驗證碼|校验码|校驗碼|动态码|動態碼|认证码|認證碼|确认码|確認碼|口令|提取码|取件码|取件碼|"
+    r"订单号?|訂單號?|单号|單號|编号|編號|流水号|流水號|交易号|交易號|交易单号|运单|運單|快递|快遞|"
+    r"尾号|尾號|卡号|卡號|账号|帳號|賬號|账户|帳戶|户口|戶口|金额|金額|余额|餘額|"
+    r"otp|code|kode|código|codigo|c[oó]d\.?|pin|passcode|password|token|ref(?:erence)?\.?|"
+    r"order(?:\s*(?:no|number|#|id))?|pedido|orden|pesanan|tracking|rastreio|resi|awb|invoice|fatura|factura|"
+    r"operaci[oó]n|opera[cç][aã]o|transacci[oó]n|transa[cç][aã]o|transaksi|pnr|ticket|till|paybill|booking|reserva|"
+    r"txn|trx|transaction(?:\s*id)?|id|no\.|nr\.|#|a/c|acct|account|conta|cuenta|rekening|card|cart[aã]o|tarjeta|kartu|"
+    r"ending(?:\s+in)?|terminada\s+en|final|akhiran|"
+    r"rs\.?|inr|₹|ksh\.?|kes|tsh|ugx|ghs|ngn|₦|usd|us\$|\$|€|£|¥|￥|rmb|cny|hk\$|nt\$|r\$|rp\.?|₱|php|৳|tk\.?|"
+    r"pkr|npr|s/\.?|mxn|cop|clp|ars|brl|idr|myr|rm|thb|฿|vnd|₫|₩|krw|円|jpy|cfa|fcfa|xof|xaf|etb|birr|sar|egp|"
+    r"amount|montant|monto|valor|jumlah|nominal|total|saldo|balance|kiasi|salio|bs\.?|bob|pyg|gs\.|"
+    r"kodi|namba\s+ya\s+siri|सत्यापन|कोड|ओटीपी|राशि|ऑर्डर)"
+    r"(?:\s*(?:is|es|é|est|era|adalah|ialah|là|ni|wa|है|です|は))?[\s:：#＃.№-]*$",
+    re.IGNORECASE,
+)
+#: a code word a few words before the digits ("código de seguridad es 605 112")
+_CODE_BEFORE = re.compile(
+    r"(?<![a-zà-ÿ])(?:code|c[oó]digo|kode|kodi|otp|pin|验证码|驗證碼|認証コード|確認コード|인증번호|mã)"
+    r"(?:\s+(?:de|of|is|es|é|est|anda|kamu|yako|your|tu|su|seu|sua|seguridad|segurança|seguranca|"
+    r"verificaci[oó]n|verifica[cç][aã]o|verification|security|keamanan|sekali|pakai|one-time|login|acceso|acesso))"
+    r"{0,3}[\s:：]*$",
+    re.IGNORECASE,
+)
+#: words or signs just after a digit run that make it an amount, a date, a time or a measure
+_NOT_AFTER = re.compile(
+    r"^\s*(?:元|块|塊|圆|圓|円|원|萬|万|亿|億|年|月|日|号|號|時|时|点|點|分钟|分鐘|秒|天|小时|小時|個|个|次|条|笔|筆|"
+    r"%|％|/-|€|\$|£|¥|₹|rs\b|rupees?|pesos?|reais|real\b|soles|rupiah|ringgit|baht|dong\b|đ(?![a-zà-ỹ])|ksh|kes|shillings?|cedis?|naira|"
+    r"usd|eur|gbp|hkd|cny|rmb|jpy|krw|inr|php|idr|myr|thb|vnd|brl|mxn|cop|pen|ars|clp|fcfa|cfa|birr|"
+    r"am\b|pm\b|hrs?\b|horas?|jam\b|minutes?|mins?\b|giờ|kg|km|gb|mb)",
+    re.IGNORECASE,
+)
+#: words just before a digit run that offer it as a number to call or text
+CALL_CONTEXT = re.compile(
+    r"(?:call|phone|tel|mobile|hotline|helpline|whatsapp|contact|text|sms|dial|reach|ring|"
+    r"致电|致電|拨打|撥打|拨|撥|回拨|回撥|回电|回電|电话|電話|热线|熱線|专线|專線|客服|联系|聯絡|聯繫|"
+    r"llam[ea]|llamar|marc[ae]|tel[eé]fono|contacto|ligue|ligar|telefone|whats|"
+    r"number|n[uú]mero|numero|nomor|hubungi|telepon|menelepon|nelpon|telp|kontak|cs\b|gọi|số|โทร|कॉल|फ़ोन|फोन|नंबर|piga|simu|namba|"
+    r"電話番号|電話|연락|전화)"
+    r"[^\n]{0,16}$",
+    re.IGNORECASE,
+)
+#: words just after a digit run that offer it as a number to call (Hindi, Japanese, Korean)
+CALL_AFTER = re.compile(r"^\s*(?:पर\s*(?:कॉल|फ़ोन|फोन)|に(?:お)?電話|まで(?:お)?電話|(?:으)?로\s*(?:전화|연락))")
+_DATE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$|^\d{1,2}[/.]\d{1,2}$")
+
+
+class Candidate:
+    """A number or dial code found in the text: its span in the original string and its text."""
+
+    __slots__ = ("dial", "span", "text")
+
+    def __init__(self, span: tuple[int, int], text: str, dial: bool) -> None:
+        self.span = span
+        self.text = text
+        self.dial = dial
+
+
+def _call(is_number: Callable[[str, bool], bool], called: bool, piece: str) -> bool:
+    return is_number(piece, called)
+
+
+def _pieces(run: str) -> Iterator[tuple[int, int]]:
+    """Split points of a run: the offsets after which a space separates two groups."""
+    for m in re.finditer(r"\s+", run):
+        yield m.start(), m.end()
+
+
+def _excluded(folded: str, start: int, end: int) -> bool:
+    before = folded[max(0, start - 24) : start]
+    if _NOT_BEFORE.search(before) or _CODE_BEFORE.search(before):
+        return True
+    after = folded[end : end + 12]
+    if _NOT_AFTER.match(after):
+        return True
+    # masked numbers (138****8000) and digit groups glued to a mask
+    return folded[end : end + 1] == "*" or folded[max(0, start - 1) : start] == "*"
+
+
+def find_numbers(text: str, is_number: Callable[[str, bool], bool]) -> list[Candidate]:
+    """The numbers and dial codes in ``text``, in text order. ``is_number(candidate, called)`` says
+    whether a digit run reads as a number (valid in the region, or known to the data; ``called``:
+    the words before it offer it as a number to call)."""
+    folded = fold_text(text, casefold=True)
+    ft = folded.text
+    found: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for m in _DIAL.finditer(ft):
+        code = m.group(0)
+        if len(_DIGITS.findall(code)) >= 2 and not _excluded(ft, m.start(), m.end()) and (
+            "*" in code or code.endswith("#") or is_number(code, False)  # "#9110": only a known one
+        ):
+            s, e = folded.span(m.start(), m.end())
+            found.append(Candidate((s, e), text[s:e], True))
+            taken.append((m.start(), m.end()))
+    for m in _RUN.finditer(ft):
+        if any(m.start() < te and ts < m.end() for ts, te in taken):
+            continue
+        if _excluded(ft, m.start(), m.end()):
+            continue  # a reference, an amount...: the whole run is not a number
+        called = bool(CALL_CONTEXT.search(ft[max(0, m.start() - 28) : m.start()]) or CALL_AFTER.match(ft[m.end() : m.end() + 16]))
+        for start, end in _split(ft, m.start(), m.end(), functools.partial(_call, is_number, called)):
+            s, e = folded.span(start, end)
+            found.append(Candidate((s, e), text[s:e], False))
+    found.sort(key=lambda c: c.span)
+    return found
+
+
+def _split(ft: str, start: int, end: int, is_number: Callable[[str], bool]) -> Iterator[tuple[int, int]]:
+    """The numbers inside the run ``ft[start:end]``: the longest prefix (ending at a space) that
+    is a number, then the same on the rest."""
+    while start < end:
+        run = ft[start:end]
+        cuts = [len(run)] + [a for a, _ in reversed(list(_pieces(run)))]
+        for cut in cuts:
+            piece = run[:cut].rstrip()
+            if _usable(ft, start, start + len(piece), piece) and is_number(piece):
+                yield start, start + len(piece)
+                rest = run[cut:]
+                skipped = len(rest) - len(rest.lstrip())
+                start += cut + skipped
+                break
+        else:
+            # no prefix is a number: drop the first group and try the rest
+            nxt = re.search(r"\s+", run)
+            if nxt is None:
+                return
+            start += nxt.end()
+
+
+def _usable(ft: str, start: int, end: int, piece: str) -> bool:
+    digits = len(_DIGITS.findall(piece))
+    if digits < 3 or digits > 17:
+        return False
+    if piece.endswith(")") or piece.startswith(")"):
+        return False
+    if re.match(r"[.,]\d", ft[end : end + 2]) and len(re.split(r"\D+", piece)[-1]) <= 3:
+        return False  # the start of an amount (1,288.00; 4.800.000)
+    if _DATE.match(piece) or re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{1,2}", piece):
+        return False
+    if re.fullmatch(r"\d+\.\d+\.\d+(\.\d+)?", piece) and digits < 9:
+        return False  # versions, IP-like groups
+    return not _excluded(ft, start, end)

@@ -1,0 +1,168 @@
+"""What a message check answers: :class:`LinkCheck` for a link or e-mail address, :class:`Finding`
+for each thing found in a text, :class:`TextCheck` for the whole text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from ..check.result import NumberCheck, Reason, Risk, Verdict
+from ..messages import ADVICE, pick, render
+from ..model import Channel, PhoneChannel, Provider
+
+__all__ = ["Finding", "LinkCheck", "TextCheck"]
+
+_ORDER = {Risk.LOW: 0, Risk.UNKNOWN: 1, Risk.CAUTION: 2, Risk.HIGH: 3}
+
+
+def highest(*levels: Risk) -> Risk:
+    """The highest of ``levels`` (``unknown`` when none)."""
+    return max(levels, key=_ORDER.__getitem__, default=Risk.UNKNOWN)
+
+
+@attrs.frozen(kw_only=True)
+class LinkCheck:
+    """The verdict on a link or an e-mail address.
+
+    ``verdict`` is ``official`` when the host is one of the provider's domains or a subdomain of
+    one (compared as browsers read hosts, by the public suffix list), ``malformed`` when the text
+    is no web address, ``unofficial`` otherwise. ``provider`` is whose domain it is (or who was
+    asked about); ``lookalike_of`` the official domain it imitates.
+    """
+
+    link: str
+    verdict: Verdict
+    risk: Risk
+    reasons: tuple[Reason, ...]
+    host: str  #: as a browser shows it (Unicode), lower case
+    domain: str | None  #: the registrable domain (``evil.cn`` for ``alipay.com.evil.cn``)
+    provider: Provider | None = None
+    lookalike_of: str | None = None
+    email: bool = False
+
+    @property
+    def is_official(self) -> bool:
+        return self.verdict is Verdict.OFFICIAL
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(r.code for r in self.reasons)
+
+    def explain(self, locale: str | None = "en") -> list[str]:
+        return [r.text(locale) for r in self.reasons]
+
+    def to_dict(self, locale: str | None = "en") -> dict[str, Any]:
+        return {
+            "link": self.link,
+            "verdict": self.verdict.value,
+            "risk": self.risk.value,
+            "host": self.host,
+            "domain": self.domain,
+            "provider": self.provider.id if self.provider is not None else None,
+            "lookalike_of": self.lookalike_of,
+            "email": self.email,
+            "reasons": [{"code": r.code, "message": r.text(locale)} for r in self.reasons],
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One thing found in a text: ``kind`` is ``provider``, ``number``, ``dial-code``, ``link`` or
+    ``email``; ``span`` is (start, end) in the original string, ``text`` that substring."""
+
+    kind: str
+    span: tuple[int, int]
+    text: str
+    check: NumberCheck | LinkCheck | None = None
+    provider: Provider | None = None  #: for ``provider`` findings: who is named
+    strong: bool = False  #: a sender tag (【支付宝】, [PayPal], "From: M-PESA"): a claim to be it
+
+    @property
+    def risk(self) -> Risk:
+        return self.check.risk if self.check is not None else Risk.UNKNOWN
+
+    def to_dict(self, locale: str | None = "en") -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "span": list(self.span), "text": self.text}
+        if self.provider is not None:
+            out["provider"] = self.provider.id
+            out["strong"] = self.strong
+        if isinstance(self.check, LinkCheck):
+            out["check"] = self.check.to_dict(locale)
+        elif self.check is not None:
+            out["check"] = self.check.to_dict()
+        return out
+
+
+@attrs.frozen(kw_only=True)
+class TextCheck:
+    """The verdict on a whole text (an SMS, a chat message, a web page's text)."""
+
+    text: str
+    region: str | None
+    risk: Risk
+    providers: tuple[Provider, ...]  #: who the text speaks for, in first-mention order
+    findings: tuple[Finding, ...]  #: in text order
+    official_contacts: tuple[Channel, ...] = ()  #: the first provider's real numbers
+    report_to: tuple[PhoneChannel, ...] = ()
+    report_online: tuple[Channel, ...] = ()
+
+    @property
+    def contacts(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.kind != "provider")
+
+    def advice(self, locale: str | None = "en") -> str:
+        """One short answer for the person: what the text is, the provider's real contacts, and
+        the region's report line."""
+        prov = self.providers[0] if self.providers else None
+        name = prov.display_name(locale) if prov is not None else ""
+        bad = [f.text for f in self.contacts if f.risk in (Risk.HIGH, Risk.CAUTION)]
+        dial = any(f.kind == "dial-code" and f.risk is Risk.HIGH for f in self.findings)
+        lines: list[str] = []
+        if self.risk is Risk.HIGH:
+            if dial:
+                lines.append(pick(ADVICE["text_dial"], locale))
+            if prov is not None and bad:
+                lines.append(render(pick(ADVICE["text_high"], locale), provider=name, contacts=", ".join(bad)))
+            elif not dial:
+                lines.append(render(pick(ADVICE["text_high_any"], locale), contacts=", ".join(bad)))
+        elif self.risk is Risk.CAUTION:
+            lines.append(render(pick(ADVICE["text_caution"], locale), contacts=", ".join(bad)))
+        elif self.risk is Risk.LOW:
+            owner = prov or next((f.check.provider for f in self.contacts if f.check is not None and f.check.provider), None)
+            who = owner.display_name(locale) if owner is not None else ""
+            lines.append(render(pick(ADVICE["text_low"], locale), provider=who))
+        else:
+            lines.append(pick(ADVICE["text_unknown"], locale))
+        if prov is not None and self.official_contacts and self.risk is not Risk.LOW:
+            numbers = ", ".join(_contact(c) for c in self.official_contacts)
+            lines.append(render(pick(ADVICE["use_official"], locale), provider=name, numbers=numbers))
+        if self.risk in (Risk.HIGH, Risk.CAUTION):
+            if self.report_to:
+                numbers = ", ".join(c.number for c in self.report_to)
+                lines.append(render(pick(ADVICE["report"], locale), numbers=numbers))
+            if self.report_online:
+                where = ", ".join(_contact(c) for c in self.report_online)
+                lines.append(render(pick(ADVICE["report_online_also"], locale), where=where))
+        return "\n".join(lines)
+
+    def to_dict(self, locale: str | None = "en") -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "region": self.region,
+            "risk": self.risk.value,
+            "providers": [p.id for p in self.providers],
+            "findings": [f.to_dict(locale) for f in self.findings],
+            "official_contacts": [_contact(c) for c in self.official_contacts],
+            "report_to": [c.number for c in self.report_to],
+            "report_online": [_contact(c) for c in self.report_online],
+            "advice": self.advice(locale),
+        }
+
+
+def _contact(c: Channel) -> str:
+    for attr in ("number", "url", "address", "code"):
+        value = getattr(c, attr, None)
+        if isinstance(value, str):
+            return value
+    return str(c.type)
