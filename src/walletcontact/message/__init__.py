@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 from ..check import check_number
@@ -152,7 +153,10 @@ def _is_number(piece: str, called: bool, region: str | None, registry: object) -
     (``95188-7``), or a possible number offered as one to call (``call 07700 900461``)."""
     r = _number(piece, None, region, registry)
     if r.normalized is not None and r.normalized.startswith("+") and r.verdict is not Verdict.MALFORMED:
-        return True
+        # every digit written is part of the number read (no second number or extension glued on)
+        written = "".join(str(unicodedata.digit(c)) for c in piece if c.isdigit())
+        read = r.normalized[1:]
+        return len(written) <= len(read) + 1 and written[-4:] == read[-4:]
     if _known(r, registry):
         return True
     if region is not None and not piece.lstrip().startswith("+") and _known(_number(piece, None, None, registry), registry):

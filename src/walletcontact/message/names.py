@@ -49,7 +49,7 @@ _COMMON_WORDS = frozenset(
 )
 #: words that name a kind of thing, not one provider: never matched as a provider in text
 _GENERIC = frozenset(
-    {"upi", "यूपीआई", "钱包", "錢包", "ウォレット", "wallet app", "wallet", "e-wallet", "coins", "pay", "payments"}
+    {"upi", "यूपीआई", "钱包", "錢包", "ウォレット", "wallet app", "wallet", "e-wallet", "coins", "pay", "payments", "au"}
 )
 
 
@@ -76,8 +76,8 @@ class _Matcher:
             everyday = {e.name for e in p.everyday_names}
             for raw in p.all_names[1:]:  # not the id: a slug is not how people write a name
                 name = fold_text(raw, casefold=False).text.strip()
-                if len(_SEPARATORS.sub("", name)) < 2 or name.casefold() in _GENERIC:
-                    continue
+                if len(_SEPARATORS.sub("", name)) < 2 or name.casefold() in _GENERIC or not any(c.isalpha() for c in name):
+                    continue  # too short, generic, or a number ("95516", "*99#"): numbers are found as numbers
                 rank = 1 if raw in everyday else 0  # the provider's own names before everyday ones
                 if _exact_case(name):
                     for form in {name, name.upper()}:
@@ -112,13 +112,10 @@ def _matcher(registry: Registry) -> _Matcher:
 
 
 def _choose(owners: list[tuple[int, Provider]], region: str | None) -> Provider:
-    """The provider a name means: one of the region's (its own names before everyday names), else
-    the first whose own name it is."""
-    ranked = sorted(owners, key=lambda o: o[0])
-    if region is not None:
-        for _, p in ranked:
-            if region in p.regions:
-                return p
+    """The provider a name means: one serving the region (``M-Pesa`` in Tanzania is Vodacom's,
+    ``支付寶`` in Hong Kong is AlipayHK), the one whose own name it is before one people also call
+    so, then the first in data order (as ``find_provider`` resolves names)."""
+    ranked = sorted(owners, key=lambda o: (region is None or region not in o[1].regions, o[0]))
     return ranked[0][1]
 
 

@@ -143,7 +143,7 @@ def find_numbers(text: str, is_number: Callable[[str, bool], bool]) -> list[Cand
 
 def _split(ft: str, start: int, end: int, is_number: Callable[[str], bool]) -> Iterator[tuple[int, int]]:
     """The numbers inside the run ``ft[start:end]``: the longest prefix (ending at a space) that
-    is a number, then the same on the rest."""
+    is a number, then the same on the rest; nothing once no prefix is a number."""
     while start < end:
         run = ft[start:end]
         cuts = [len(run)] + [a for a, _ in reversed(list(_pieces(run)))]
@@ -156,11 +156,7 @@ def _split(ft: str, start: int, end: int, is_number: Callable[[str], bool]) -> I
                 start += cut + skipped
                 break
         else:
-            # no prefix is a number: drop the first group and try the rest
-            nxt = re.search(r"\s+", run)
-            if nxt is None:
-                return
-            start += nxt.end()
+            return  # no prefix is a number: neither is a piece of it (a reference, a sum)
 
 
 def _usable(ft: str, start: int, end: int, piece: str) -> bool:

@@ -1,0 +1,182 @@
+"""Checking whole messages: check_text on the labelled corpus, check_link as browsers read hosts,
+the stream, and the property that an official number never brings findings of its own."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import walletcontact as wc
+
+CORPUS = [json.loads(line) for line in (Path(__file__).parent / "messages" / "corpus.jsonl").read_text("utf-8").splitlines()]
+
+
+def _measure() -> dict[str, float]:
+    tp = fp = fn = ptp = pfp = pfn = 0
+    scam_low: list[str] = []
+    for row in CORPUS:
+        t = wc.check_text(row["text"], region=row["region"])
+        got = Counter(f.text for f in t.findings if f.kind in ("number", "dial-code"))
+        want = Counter(row["numbers"])
+        tp += sum((got & want).values())
+        fp += sum((got - want).values())
+        fn += sum((want - got).values())
+        gp, wp = {p.id for p in t.providers}, set(row["providers"])
+        ptp, pfp, pfn = ptp + len(gp & wp), pfp + len(gp - wp), pfn + len(wp - gp)
+        if row["label"] == "scam" and t.risk is wc.Risk.LOW:
+            scam_low.append(row["id"])
+    return {
+        "number_recall": tp / (tp + fn),
+        "number_precision": tp / (tp + fp),
+        "provider_recall": ptp / (ptp + pfn),
+        "provider_precision": ptp / (ptp + pfp),
+        "scam_low": len(scam_low),
+    }
+
+
+def test_the_corpus_is_what_its_readme_says() -> None:
+    assert len(CORPUS) >= 600
+    assert len({r["id"] for r in CORPUS}) == len(CORPUS)
+    labels = Counter(r["label"] for r in CORPUS)
+    assert labels["scam"] >= 0.45 * len(CORPUS)
+    langs = Counter(r["lang"] for r in CORPUS)
+    for lang in ("zh-Hans", "zh-Hant", "en", "es", "pt", "id", "hi", "sw"):
+        assert langs[lang] >= 50, lang
+    for r in CORPUS:
+        assert all(n in r["text"] for n in r["numbers"] + r["links"]), r["id"]
+
+
+def test_finding_on_the_corpus() -> None:
+    m = _measure()
+    assert m["number_recall"] >= 0.98 and m["number_precision"] >= 0.98, m
+    assert m["provider_recall"] >= 0.98 and m["provider_precision"] >= 0.98, m
+    assert m["scam_low"] == 0, m
+
+
+def test_the_issue_example() -> None:
+    t = wc.check_text("【支付宝】您的订单退款失败，请致电客服 400-826-8888 或访问 https://alipay-refund.cn", region="CN")
+    assert t.risk is wc.Risk.HIGH
+    assert [p.id for p in t.providers] == ["alipay"]
+    kinds = [(f.kind, f.text) for f in t.findings]
+    assert kinds == [("provider", "支付宝"), ("number", "400-826-8888"), ("link", "https://alipay-refund.cn")]
+    for f in t.findings:
+        assert t.text[f.span[0] : f.span[1]] == f.text
+    link = t.findings[2].check
+    assert isinstance(link, wc.LinkCheck) and link.lookalike_of == "alipay.com"
+    assert "95188" in t.advice("zh-Hans") and "96110" in t.advice("zh-Hans")
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "risk"),
+    [
+        ("【支付宝】您的账单已还款成功,如有疑问请拨打 95188。", "CN", "low"),  # all official
+        ("Your Cash App card was used. Call 1 (800) 969-1940 if this wasn't you.", "US", "low"),
+        ("PayPal: call 1-805-250-7719 (24/7) to cancel the charge.", "US", "high"),  # not PayPal's
+        ("To protect your M-PESA account dial **21*0712345678#", "KE", "high"),  # call forwarding
+        ("Dial *334# to reset your M-PESA PIN yourself.", "KE", "low"),  # the provider's own menu
+        ("See you at 14:30, I paid ¥36.00, order 2026120712345678.", "CN", "unknown"),  # nothing known
+        ("Verify at https://paypal.com@paypal-secure.example.net/login", "US", "high"),  # userinfo trick
+    ],
+)
+def test_text_risk(text: str, region: str, risk: str) -> None:
+    assert wc.check_text(text, region=region).risk.value == risk
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["验证码 951883,请勿告诉他人。", "Your OTP is 951 883.", "订单号 2026120795188001", "金额 ¥95,188.00",
+     "2026-12-07 09:51", "尾号 9518 的卡", "Ref No. 95188 0001"],
+)
+def test_codes_amounts_dates_and_references_are_not_numbers(text: str) -> None:
+    t = wc.check_text(text, region="CN")
+    assert [f for f in t.findings if f.kind in ("number", "dial-code")] == [], text
+
+
+@pytest.mark.parametrize(
+    ("link", "host", "verdict", "codes"),
+    [
+        ("https://cs.alipay.com/x", "cs.alipay.com", "official", ("LINK_OFFICIAL",)),
+        ("alipay-refund.cn", "alipay-refund.cn", "unofficial", ("LINK_LOOKALIKE",)),
+        ("https://alipay.com.evil.cn/", "alipay.com.evil.cn", "unofficial", ("LINK_LOOKALIKE",)),
+        ("https://alipay.com@evil.cn/", "evil.cn", "unofficial", ("LINK_USERINFO", "LINK_NOT_OFFICIAL")),
+        ("https:\\\\evil.cn\\@alipay.com", "evil.cn", "unofficial", ("LINK_BACKSLASH", "LINK_NOT_OFFICIAL")),
+        ("https://ａｌｉｐａｙ。ｃｏｍ/", "alipay.com", "official", ("LINK_OFFICIAL",)),
+        ("http://0x7f.1/alipay", "0x7f.1", "unofficial", ("LINK_IP_HOST",)),
+        ("https://bit.ly/3xyz", "bit.ly", "unofficial", ("LINK_NOT_OFFICIAL", "LINK_SHORTENER")),
+        ("http://www.alipay.com/", "www.alipay.com", "official", ("LINK_OFFICIAL", "LINK_PLAIN_HTTP")),
+        ("javascript:alert(1)", "", "malformed", ("LINK_MALFORMED",)),
+    ],
+)
+def test_links_are_read_as_browsers_read_them(link: str, host: str, verdict: str, codes: tuple[str, ...]) -> None:
+    c = wc.check_link(link, provider="alipay")
+    assert (c.host, c.verdict.value, c.codes) == (host, verdict, codes)
+
+
+def test_homoglyph_and_punycode_hosts_are_shown_decoded() -> None:
+    c = wc.check_link("https://xn--pypal-4ve.com/login")
+    assert c.host == "pаypal.com" and c.lookalike_of == "paypal.com" and c.risk is wc.Risk.HIGH
+    assert {"LINK_PUNYCODE", "LINK_MIXED_SCRIPTS", "LINK_LOOKALIKE"} <= set(c.codes)
+    assert wc.check_link("https://paypa1-support.com").lookalike_of == "paypal.com"
+    assert wc.check_link("support@paypal.com").is_official and wc.check_link("support@paypal.com").email
+    assert not wc.check_link("support@paypal.com.help-desk.net").is_official
+
+
+@given(st.text(max_size=200), st.one_of(st.none(), st.text(max_size=4)))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_any_string_is_safe(text: str, region: str | None) -> None:
+    t = wc.check_text(text, region=region)
+    assert t.risk in set(wc.Risk)
+    for f in t.findings:
+        assert text[f.span[0] : f.span[1]] == f.text
+    wc.check_link(text)
+
+
+def _official_numbers() -> list[tuple[str, str]]:
+    return sorted({(c.number, c.region) for p in wc.providers() for c in p.phones if c.confidence == "official"})
+
+
+@given(
+    st.sampled_from(CORPUS),
+    st.sampled_from(_official_numbers()),
+    st.integers(min_value=0, max_value=10_000),
+)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_an_inserted_official_number_brings_no_finding_of_its_own(row: dict[str, str], item: tuple[str, str], at: int) -> None:
+    """Inserting an official number (between words) never produces a finding that the number
+    alone would not: the text's other findings stay as they were."""
+    number, region = item
+    text = row["text"]
+    found = wc.check_text(text, region=region).findings
+    # between words, and not inside something found (a name such as "LINE Pay", a number)
+    cuts = [i for i, c in enumerate(text) if c.isspace() and not any(f.span[0] <= i < f.span[1] for f in found)]
+    cut = (cuts + [len(text)])[at % (len(cuts) + 1)]
+    inserted = f"{text[:cut]} {number} {text[cut:]}"
+    before = Counter((f.kind, f.text) for f in found)
+    after = wc.check_text(inserted, region=region)
+    start = cut + 1
+    others = Counter((f.kind, f.text) for f in after.findings if not (f.span[0] < start + len(number) and start < f.span[1]))
+    assert others <= before, (inserted, others - before)
+    mine = [f for f in after.findings if f.span == (start, start + len(number))]
+    alone = [f.kind for f in wc.check_text(number, region=region).findings]
+    assert [f.kind for f in mine] in ([], alone), (inserted, mine, alone)
+
+
+def test_check_texts_is_a_lazy_stream() -> None:
+    def messages():  # type: ignore[no-untyped-def]
+        yield "【支付宝】请致电 400-826-8888"
+        raise AssertionError("read past the first message")
+
+    first = next(wc.check_texts(messages(), region="CN"))
+    assert first.risk is wc.Risk.HIGH
+
+
+def test_to_dict_is_json() -> None:
+    t = wc.check_text("PayPal: call 1-805-250-7719 or visit paypal-help.example.com", region="US")
+    doc = json.loads(json.dumps(t.to_dict()))
+    assert doc["risk"] == "high" and doc["providers"] == ["paypal"]
+    assert [f["kind"] for f in doc["findings"]] == ["provider", "number", "link"]
