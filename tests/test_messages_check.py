@@ -154,7 +154,7 @@ def test_an_inserted_official_number_brings_no_finding_of_its_own(row: dict[str,
     found = wc.check_text(text, region=region).findings
     # between words, and not inside something found (a name such as "LINE Pay", a number)
     cuts = [i for i, c in enumerate(text) if c.isspace() and not any(f.span[0] <= i < f.span[1] for f in found)]
-    cut = (cuts + [len(text)])[at % (len(cuts) + 1)]
+    cut = [*cuts, len(text)][at % (len(cuts) + 1)]
     inserted = f"{text[:cut]} {number} {text[cut:]}"
     before = Counter((f.kind, f.text) for f in found)
     after = wc.check_text(inserted, region=region)
@@ -180,3 +180,23 @@ def test_to_dict_is_json() -> None:
     doc = json.loads(json.dumps(t.to_dict()))
     assert doc["risk"] == "high" and doc["providers"] == ["paypal"]
     assert [f["kind"] for f in doc["findings"]] == ["provider", "number", "link"]
+
+
+def test_scan_command(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "walletcontact", "scan", *args], input=stdin,
+                              capture_output=True, text=True, encoding="utf-8")
+
+    bad = run("【支付宝】退款请致电 400-826-8888", "--region", "CN", "--json")
+    assert bad.returncode == 1 and json.loads(bad.stdout)["risk"] == "high"
+    good = run("Dial *334# for your M-PESA menu", "--region", "KE")
+    assert good.returncode == 0
+    lines = '{"text": "Dial *334# for M-PESA"}\nnot json\n{"text": "PayPal: call 1-805-250-7719"}\n'
+    stream = run("-", "--jsonl", "--region", "KE", "--json", stdin=lines)
+    assert stream.returncode == 1 and "line 2" in stream.stderr
+    assert [json.loads(x)["risk"] for x in stream.stdout.splitlines()] == ["low", "high"]
+    plain = run("-", "--region", "CN", stdin="95188 是支付宝客服\n\n验证码 951883\n")
+    assert [x.split("\t")[0] for x in plain.stdout.splitlines()] == ["low", "unknown"] and plain.returncode == 0

@@ -93,6 +93,16 @@ def _args_check(c: argparse.ArgumentParser) -> None:
     _data(c)
 
 
+def _args_scan(c: argparse.ArgumentParser) -> None:
+    c.add_argument("text", help="the message ('-' reads one message a line from stdin)")
+    c.add_argument("--jsonl", action="store_true", help="with '-': each line is a JSON object with a 'text' field")
+    c.add_argument("--provider", "-p", help=_PROVIDER_HELP)
+    c.add_argument("--region", "-r", help=_REGION_HELP)
+    c.add_argument("--locale", "-l", help=_LOCALE_HELP)
+    c.add_argument("--json", action="store_true", help=_JSON_HELP)
+    _data(c)
+
+
 def _args_show(s: argparse.ArgumentParser) -> None:
     s.add_argument("provider", help=_PROVIDER_HELP)
     s.add_argument("--region", "-r", help=_REGION_HELP)
@@ -161,6 +171,7 @@ def _args_freshness(f: argparse.ArgumentParser) -> None:
 #: command → (its help line, what adds its arguments), in the order ``--help`` lists them
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "check": ("is a number official? ('-' reads one number a line from stdin)", _args_check),
+    "scan": ("check a whole message: numbers, dial codes, links, names ('-' reads stdin)", _args_scan),
     "show": ("a provider's channels, numbers, caller policies and known fakes", _args_show),
     "providers": ("list providers", _args_providers),
     "help-with": ("what to do about a problem", _args_help_with),
@@ -306,6 +317,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
     else:
         _print_check(result, locale)
     return 0 if result.is_official else 1
+
+
+def _cmd_scan(args: argparse.Namespace) -> int:
+    from .cli_scan import scan
+
+    return scan(args, _registry(args), _locale(args))
 
 
 def _print_check(result: Any, locale: str) -> None:
