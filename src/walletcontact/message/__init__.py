@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..check import check_number
 from ..check.result import NumberCheck, Reason, Risk, Verdict, reason
@@ -88,7 +88,7 @@ def check_link(url_or_host: str, *, provider: str | Provider | None = None, regi
         if len(scripts) > 1:
             reasons.append(reason("LINK_MIXED_SCRIPTS", host=host, scripts=", ".join(s.title() for s in scripts)))
     if owner is None:
-        look = lookalike_domain(p.ascii_host if host == p.ascii_host else host, domain or "", reg, prov)  # type: ignore[arg-type]
+        look = lookalike_domain(p.ascii_host if host == p.ascii_host else host, domain or "", reg, prov)
         if look is not None:
             imitated, other, how = look
             reasons.append(reason("LINK_LOOKALIKE", host=host, official=imitated, how=f"domain:{how}",
@@ -147,7 +147,7 @@ def _known(check: NumberCheck, registry: object) -> bool:
 _SEPARATED = re.compile(r"\d[\s\-.()\u00a0\u2010-\u2015\u2212]+\d")
 
 
-def _is_number(piece: str, called: bool, region: str | None, registry: object) -> bool:
+def _is_number(piece: str, called: Callable[[], bool], region: str | None, registry: object) -> bool:
     """Whether a digit run is a number: valid in the region, known to the data (in the region or,
     for a short service number, anywhere), an imitation of an official number written as a number
     (``95188-7``), or a possible number offered as one to call (``call 07700 900461``)."""
@@ -164,7 +164,7 @@ def _is_number(piece: str, called: bool, region: str | None, registry: object) -
     separated = bool(_SEPARATED.search(piece)) or piece.lstrip().startswith("+")
     if separated and "LOOKALIKE" in r.codes:
         return True
-    return called and separated and len(re.sub(r"\D", "", piece)) >= 6 and _possible(piece, region)
+    return separated and len(re.sub(r"\D", "", piece)) >= 6 and called() and _possible(piece, region)
 
 
 def _possible(piece: str, region: str | None) -> bool:

@@ -187,47 +187,74 @@ def _close(a: str, b: str) -> bool:
     return any(b[:i] + b[i + 1 :] == a for i in range(len(b)))
 
 
+def _may_be_close(a: str, b: str) -> bool:
+    """A cheap necessary condition of :func:`_close` (one edit keeps the first or the last letter)."""
+    return abs(len(a) - len(b)) <= 1 and (a[0] == b[0] or a[-1] == b[-1])
+
+
+class _Brands:
+    """Every provider domain's brand label (``alipay`` of ``alipay.com``), as it looks
+    (skeleton), grouped by length; and the official domains, to tell an official host at once."""
+
+    def __init__(self, registry: Registry) -> None:
+        from ..urls import registrable_domain
+
+        self.by_len: dict[int, list[tuple[str, str, Provider]]] = {}
+        self.official: dict[str, Provider] = {}
+        for p in registry:
+            for d in p.domains:
+                self.official.setdefault(d, p)
+                label = (registrable_domain(d) or d).split(".")[0]
+                if len(label) >= 4:
+                    look = skeleton(label)
+                    self.by_len.setdefault(len(look), []).append((look, d, p))
+
+    def owner(self, host: str) -> Provider | None:
+        """The provider one of whose domains ``host`` is, or is under."""
+        labels = host.split(".")
+        for i in range(len(labels) - 1):
+            found = self.official.get(".".join(labels[i:]))
+            if found is not None:
+                return found
+        return None
+
+    def near(self, word: str) -> list[tuple[str, str, Provider]]:
+        """Brands as long as ``word``, or one letter longer or shorter."""
+        return [b for k in (len(word) - 1, len(word), len(word) + 1) for b in self.by_len.get(k, ())]
+
+
 @functools.lru_cache(maxsize=8)
-def _brands(registry: Registry) -> tuple[tuple[str, str, Provider], ...]:
-    """(brand label skeleton, official domain, provider) for every provider domain whose brand
-    label is long enough to be imitated (``alipay`` of ``alipay.com``)."""
-    from ..urls import registrable_domain
-
-    out: list[tuple[str, str, Provider]] = []
-    for p in registry:
-        for d in p.domains:
-            reg = registrable_domain(d) or d
-            label = reg.split(".")[0]
-            if len(label) >= 4:
-                out.append((skeleton(label), d, p))
-    return tuple(out)
+def _brands(registry: Registry) -> _Brands:
+    return _Brands(registry)
 
 
+@functools.lru_cache(maxsize=4096)
 def lookalike_domain(
     host: str, domain: str, registry: Registry, provider: Provider | None
 ) -> tuple[str, Provider, str] | None:
     """(the official domain imitated, its provider, how) when ``host`` (registrable domain
     ``domain``) imitates a provider's domain without being one; the claimed provider's first."""
-    if not domain:
+    brands = _brands(registry)
+    if not domain or brands.owner(host) is not None:
         return None
     label = _to_unicode(domain.split(".", maxsplit=1)[0])
     look = skeleton(label)
     words = [w for w in re.split(r"[.\-_]+", skeleton(host)) if w]
     found: list[tuple[int, str, Provider, str]] = []
-    for brand, official, p in _brands(registry):
-        if p.is_official_domain(host):
-            return None
-        if look == brand and label != brand:
-            how = "homoglyph"
-        elif look == brand:
-            how = "other-domain"
-        elif brand in words:
-            how = "inserted-words"
-        elif (len(brand) >= 5 and _close(look, brand)) or (len(brand) >= 5 and any(w != look and _close(w, brand) for w in words[:-1])):
-            how = "one-edit"
-        else:
-            continue
+
+    def add(official: str, p: Provider, how: str) -> None:
         found.append((0 if provider is not None and p.id == provider.id else 1, official, p, how))
+
+    for brand, official, p in brands.by_len.get(len(look), ()):
+        if look == brand:
+            add(official, p, "homoglyph" if label != brand else "other-domain")
+    for w in set(words):
+        for brand, official, p in brands.by_len.get(len(w), ()):
+            if w == brand and w != look:
+                add(official, p, "inserted-words")
+        for brand, official, p in brands.near(w):
+            if len(brand) >= 5 and w != brand and _may_be_close(w, brand) and _close(w, brand) and (w == look or w in words[:-1]):
+                add(official, p, "one-edit")
     if not found:
         return None
     found.sort(key=lambda t: t[0])

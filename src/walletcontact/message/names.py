@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..model import Provider, ProviderKind
 from .folding import fold_text
@@ -22,9 +22,6 @@ if TYPE_CHECKING:
 __all__ = ["NameHit", "find_names"]
 
 _LATIN = re.compile(r"[0-9A-Za-z\u00c0-\u024f]")
-#: Boundaries of a Latin name: no Latin letter or digit right before or after it.
-_BEFORE = r"(?<![0-9a-zA-Z\u00c0-\u024f])"
-_AFTER = r"(?![0-9a-zA-Z\u00c0-\u024f])"
 _SEPARATORS = re.compile(r"[\s\-·.]+")
 #: Sender tags and "From:" lines: a name inside one is a claim to be that provider.
 _TAG = re.compile(r"[【\[〔［「]([^】\]〕］」\n]{1,40})[】\]〕］」]|(?:^|\n)\s*(?:from|de|dari|发件人|來自|来自)\s*[:：]\s*([^\n,;]{1,40})", re.IGNORECASE)
@@ -58,52 +55,47 @@ def _exact_case(name: str) -> bool:
     return name.casefold() in _COMMON_WORDS
 
 
-def _pattern(name: str) -> str:
-    parts = [re.escape(p) for p in _SEPARATORS.split(name.strip()) if p]
-    body = r"[\s\-·.]?".join(parts)
-    before = _BEFORE if _LATIN.match(name.strip()[:1] or " ") else ""
-    after = _AFTER if _LATIN.match(name.strip()[-1:] or " ") else ""
-    return f"{before}{body}{after}"
+_END = ""  # the key of a trie node that ends a name
+_SEPARATOR_CHARS = frozenset(" \t\n\r\u00a0-·.")
 
 
 class _Matcher:
+    """Every name folded (NFKC, case-folded) and without separators, in a trie walked from the
+    places a name can start: the start of a Latin word, or a character that begins some name in
+    another script (found by one regex, in C). Separators inside the text are skipped while
+    walking, so "M Pesa", "M-Pesa" and "MPesa" are one name."""
+
     def __init__(self, registry: Registry) -> None:
-        owners_i: dict[str, list[tuple[int, Provider]]] = {}
-        owners_c: dict[str, list[tuple[int, Provider]]] = {}
+        owners: dict[str, list[tuple[int, Provider]]] = {}
+        exact: dict[str, set[str]] = {}  # common-word names: the written forms allowed
         for p in registry:
             if p.kind is not ProviderKind.WALLET:
                 continue
             everyday = {e.name for e in p.everyday_names}
             for raw in p.all_names[1:]:  # not the id: a slug is not how people write a name
                 name = fold_text(raw, casefold=False).text.strip()
-                if len(_SEPARATORS.sub("", name)) < 2 or name.casefold() in _GENERIC or not any(c.isalpha() for c in name):
+                bare = _SEPARATORS.sub("", name).casefold()
+                if len(bare) < 2 or name.casefold() in _GENERIC or not any(c.isalpha() for c in name):
                     continue  # too short, generic, or a number ("95516", "*99#"): numbers are found as numbers
                 rank = 1 if raw in everyday else 0  # the provider's own names before everyday ones
+                owners.setdefault(bare, []).append((rank, p))
                 if _exact_case(name):
-                    for form in {name, name.upper()}:
-                        owners_c.setdefault(form, []).append((rank, p))
-                else:
-                    owners_i.setdefault(name.casefold(), []).append((rank, p))
-        self.by_bare_i = self._bare(owners_i, casefold=True)
-        self.by_bare_c = self._bare(owners_c, casefold=False)
-        self.rx_i = self._compile(owners_i, re.IGNORECASE)  # the text is case-folded first
-        self.rx_c = self._compile(owners_c, 0)
-
-    @staticmethod
-    def _bare(owners: dict[str, list[tuple[int, Provider]]], *, casefold: bool) -> dict[str, list[tuple[int, Provider]]]:
-        """Owners by the name without separators ("Coins.ph", "Coins ph" and "coinsph" are one)."""
-        out: dict[str, list[tuple[int, Provider]]] = {}
-        for k, v in owners.items():
-            key = _SEPARATORS.sub("", k)
-            out.setdefault(key.casefold() if casefold else key, []).extend(v)
-        return out
-
-    @staticmethod
-    def _compile(names: dict[str, list[tuple[int, Provider]]], flags: int) -> re.Pattern[str] | None:
-        if not names:
-            return None
-        ordered = sorted(names, key=lambda n: (-len(n), n))
-        return re.compile("|".join(_pattern(n) for n in ordered), flags)
+                    forms = exact.setdefault(bare, set())
+                    forms.update({_SEPARATORS.sub("", name), _SEPARATORS.sub("", name).upper()})
+        self.owners = owners
+        self.exact = exact
+        trie: dict[str, Any] = {}
+        for bare in owners:
+            node = trie
+            for c in bare:
+                node = node.setdefault(c, {})
+            node[_END] = bare
+        self.trie = trie
+        other = sorted({b[0] for b in owners if not _LATIN.match(b[0])})
+        starts = r"(?<![0-9a-z\u00c0-\u024f])[0-9a-z\u00c0-\u024f]"
+        if other:
+            starts += "|[" + "".join(re.escape(c) for c in other) + "]"
+        self.starts = re.compile(starts)
 
 
 @functools.lru_cache(maxsize=8)
@@ -119,30 +111,44 @@ def _choose(owners: list[tuple[int, Provider]], region: str | None) -> Provider:
     return ranked[0][1]
 
 
+def _latin(c: str) -> bool:
+    return bool(_LATIN.match(c))
+
+
 def find_names(text: str, registry: Registry, region: str | None) -> list[NameHit]:
     """Every provider name in ``text``, in text order, overlaps resolved to the longest."""
     m = _matcher(registry)
+    folded = fold_text(text, casefold=True)
+    ft, trie = folded.text, m.trie
+    n = len(ft)
     hits: list[tuple[int, int, Provider]] = []
-    for casefold, rx, table in ((True, m.rx_i, m.by_bare_i), (False, m.rx_c, m.by_bare_c)):
-        if rx is None:
+    taken = 0
+    for s in m.starts.finditer(ft):
+        i = s.start()
+        if i < taken or ft[i] not in trie:
             continue
-        folded = fold_text(text, casefold=casefold)
-        for found in rx.finditer(folded.text):
-            key = _SEPARATORS.sub("", found.group(0))
-            owners = table.get(key.casefold() if casefold else key)
-            if owners is None:
-                continue
-            start, end = folded.span(found.start(), found.end())
-            hits.append((start, end, _choose(owners, region)))
-    # overlaps: the longest wins, then the earliest
-    hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
-    kept: list[tuple[int, int, Provider]] = []
-    for h in hits:
-        if all(h[1] <= k[0] or h[0] >= k[1] for k in kept):
-            kept.append(h)
-    kept.sort()
+        node, j, last, name = trie, i, -1, ""
+        while j < n:
+            c = ft[j]
+            nxt = node.get(c)
+            if nxt is None:
+                if c in _SEPARATOR_CHARS and j > i:
+                    j += 1
+                    continue
+                break
+            node = nxt
+            j += 1
+            if _END in node:
+                last, name = j, node[_END]
+        while last > i:
+            if _latin(name[-1]) and last < n and _latin(ft[last]):
+                break  # ends inside a word (a shorter name ending here is not tried: rare)
+            start, end = folded.span(i, last)
+            forms = m.exact.get(name)
+            if forms is not None and _SEPARATORS.sub("", fold_text(text[start:end], casefold=False).text) not in forms:
+                break  # an ordinary word, not the brand as written
+            hits.append((start, end, _choose(m.owners[name], region)))
+            taken = last
+            break
     tags = [(t.start(), t.end()) for t in _TAG.finditer(text)]
-    return [
-        NameHit((s, e), text[s:e], p, any(ts <= s and e <= te for ts, te in tags))
-        for s, e, p in kept
-    ]
+    return [NameHit((s, e), text[s:e], p, any(ts <= s and e <= te for ts, te in tags)) for s, e, p in hits]

@@ -91,8 +91,16 @@ class Candidate:
         self.dial = dial
 
 
-def _call(is_number: Callable[[str, bool], bool], called: bool, piece: str) -> bool:
+def _call(is_number: Callable[[str, Callable[[], bool]], bool], called: Callable[[], bool], piece: str) -> bool:
     return is_number(piece, called)
+
+
+def _never() -> bool:
+    return False
+
+
+def _called(ft: str, start: int, end: int) -> bool:
+    return bool(CALL_CONTEXT.search(ft[max(0, start - 28) : start]) or CALL_AFTER.match(ft[end : end + 16]))
 
 
 def _pieces(run: str) -> Iterator[tuple[int, int]]:
@@ -101,9 +109,11 @@ def _pieces(run: str) -> Iterator[tuple[int, int]]:
         yield m.start(), m.end()
 
 
+_ANY_NOT_BEFORE = re.compile(f"(?:{_NOT_BEFORE.pattern})|(?:{_CODE_BEFORE.pattern})", re.IGNORECASE)
+
+
 def _excluded(folded: str, start: int, end: int) -> bool:
-    before = folded[max(0, start - 24) : start]
-    if _NOT_BEFORE.search(before) or _CODE_BEFORE.search(before):
+    if _ANY_NOT_BEFORE.search(folded[max(0, start - 22) : start]):
         return True
     after = folded[end : end + 12]
     if _NOT_AFTER.match(after):
@@ -112,10 +122,10 @@ def _excluded(folded: str, start: int, end: int) -> bool:
     return folded[end : end + 1] == "*" or folded[max(0, start - 1) : start] == "*"
 
 
-def find_numbers(text: str, is_number: Callable[[str, bool], bool]) -> list[Candidate]:
+def find_numbers(text: str, is_number: Callable[[str, Callable[[], bool]], bool]) -> list[Candidate]:
     """The numbers and dial codes in ``text``, in text order. ``is_number(candidate, called)`` says
-    whether a digit run reads as a number (valid in the region, or known to the data; ``called``:
-    the words before it offer it as a number to call)."""
+    whether a digit run reads as a number (valid in the region, or known to the data; ``called()``:
+    whether the words around it offer it as a number to call, asked only when needed)."""
     folded = fold_text(text, casefold=True)
     ft = folded.text
     found: list[Candidate] = []
@@ -123,7 +133,7 @@ def find_numbers(text: str, is_number: Callable[[str, bool], bool]) -> list[Cand
     for m in _DIAL.finditer(ft):
         code = m.group(0)
         if len(_DIGITS.findall(code)) >= 2 and not _excluded(ft, m.start(), m.end()) and (
-            "*" in code or code.endswith("#") or is_number(code, False)  # "#9110": only a known one
+            "*" in code or code.endswith("#") or is_number(code, _never)  # "#9110": only a known one
         ):
             s, e = folded.span(m.start(), m.end())
             found.append(Candidate((s, e), text[s:e], True))
@@ -133,7 +143,7 @@ def find_numbers(text: str, is_number: Callable[[str, bool], bool]) -> list[Cand
             continue
         if _excluded(ft, m.start(), m.end()):
             continue  # a reference, an amount...: the whole run is not a number
-        called = bool(CALL_CONTEXT.search(ft[max(0, m.start() - 28) : m.start()]) or CALL_AFTER.match(ft[m.end() : m.end() + 16]))
+        called = functools.partial(_called, ft, m.start(), m.end())
         for start, end in _split(ft, m.start(), m.end(), functools.partial(_call, is_number, called)):
             s, e = folded.span(start, end)
             found.append(Candidate((s, e), text[s:e], False))
