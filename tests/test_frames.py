@@ -193,3 +193,40 @@ def test_dask_map_partitions_on_a_local_cluster() -> None:
     assert _rows(result) == _serial(callers)
     assert list(joined.columns) == ["caller", "seconds", *meta.columns]
     assert joined["verdict"].tolist() == result["verdict"].tolist()
+
+
+def test_text_columns_are_aligned_and_never_raise() -> None:
+    pandas = pytest.importorskip("pandas")
+    from walletcontact.frames import TEXT_COLUMNS, text_columns
+
+    s = pandas.Series(["【支付宝】退款请致电 400-826-8888", None, 42, "晚上 19:30 见"], index=[10, 11, 12, 13])
+    df = text_columns(s, region="CN")
+    assert list(df.columns) == list(TEXT_COLUMNS) and list(df.index) == [10, 11, 12, 13]
+    assert df["risk"].tolist() == ["high", "unknown", "unknown", "unknown"]
+    assert df["risky"].tolist() == [True, False, False, False]
+    assert df.loc[10, "numbers"] == "400-826-8888" and df.loc[10, "providers"] == "alipay"
+
+
+@pytest.mark.slow
+def test_dask_recipe_over_a_message_table() -> None:
+    pandas = pytest.importorskip("pandas")
+    dd = pytest.importorskip("dask.dataframe")
+    distributed = pytest.importorskip("distributed")
+    from walletcontact.frames import text_columns
+
+    texts = ["【支付宝】退款请致电 400-826-8888", "【支付宝】您的账单已还款,疑问请拨打 95188",
+             "您的快递已到,取件码 951883", "晚上 19:30 见"] * 25
+    sms = pandas.DataFrame({"text": texts})
+    with (
+        distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        client.run(wc.preload)
+        ddf = dd.from_pandas(sms, npartitions=4)
+        meta = text_columns([], region="CN")
+        judged = ddf["text"].map_partitions(text_columns, region="CN", meta=meta)
+        risky = client.compute(ddf.join(judged).query("risky")).result()
+    assert len(risky) == 25 and risky["providers"].unique().tolist() == ["alipay"]
+    assert text_columns(texts, region="CN")["risk"].tolist() == [
+        wc.check_text(t, region="CN").risk.value for t in texts
+    ]

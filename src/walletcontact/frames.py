@@ -21,10 +21,12 @@ from .check import NumberCheck, check_many
 from .model import Direction, Provider
 from .registry import Registry
 
-__all__ = ["COLUMNS", "check_frame", "verdict_columns"]
+__all__ = ["COLUMNS", "TEXT_COLUMNS", "check_frame", "text_columns", "verdict_columns"]
 
 #: The columns :func:`verdict_columns` returns, in order.
 COLUMNS = ("verdict", "is_official", "provider", "normalized", "reasons", "lookalike_of")
+#: The columns :func:`text_columns` returns, in order.
+TEXT_COLUMNS = ("risk", "providers", "numbers", "links", "risky")
 
 
 def _pandas() -> Any:
@@ -127,3 +129,45 @@ def check_frame(df: Any, column: str, *, prefix: str = "", **kw: Any) -> Any:
     if clash:
         raise ValueError(f"check_frame(): {', '.join(clash)} already in the frame; pass prefix=")
     return df.assign(**added)
+
+
+def text_columns(
+    series_or_list: Any,
+    *,
+    provider: str | Provider | None = None,
+    region: str | None = None,
+    registry: Registry | None = None,
+) -> Any:
+    """A ``pandas.DataFrame`` with one row per message (SMS, chat line, post), aligned with the input:
+
+    ``risk`` (``low``, ``unknown``, ``caution``, ``high``), ``providers`` (the ids the text speaks
+    for, joined with ``";"``), ``numbers`` and ``links`` (what was found, joined with ``";"``)
+    and ``risky`` (bool: ``caution`` or ``high``). Missing values and non-strings give an empty
+    text's answer (``unknown``), never an error.
+
+    >>> df = text_columns(["【支付宝】退款请致电 400-826-8888", "晚上 19:30 见"], region="CN")
+    >>> df.values.tolist()
+    [['high', 'alipay', '400-826-8888', None, True], ['unknown', None, None, None, False]]
+    """
+    from .message import check_texts
+
+    pd = _pandas()
+    values, index = _values(series_or_list)
+    texts = (v if isinstance(v, str) else "" for v in values)
+    rows = []
+    for t in check_texts(texts, region=region, provider=provider, registry=registry):
+        numbers = [f.text for f in t.findings if f.kind in ("number", "dial-code")]
+        links = [f.text for f in t.findings if f.kind in ("link", "email")]
+        rows.append((
+            t.risk.value,
+            ";".join(p.id for p in t.providers) or None,
+            ";".join(numbers) or None,
+            ";".join(links) or None,
+            t.risk.value in ("caution", "high"),
+        ))
+    columns = {
+        name: pd.Series([row[i] for row in rows], dtype=bool if name == "risky" else object, index=index)
+        for i, name in enumerate(TEXT_COLUMNS)
+    }
+    return pd.DataFrame(columns, columns=list(TEXT_COLUMNS), index=index)
+

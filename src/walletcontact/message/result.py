@@ -116,7 +116,7 @@ class TextCheck:
         the region's report line."""
         prov = self.providers[0] if self.providers else None
         name = prov.display_name(locale) if prov is not None else ""
-        bad = [f.text for f in self.contacts if f.risk in (Risk.HIGH, Risk.CAUTION)]
+        bad = [f.text for f in self.contacts if f.risk in (Risk.HIGH, Risk.CAUTION) and f.kind != "dial-code"]
         dial = any(f.kind == "dial-code" and f.risk is Risk.HIGH for f in self.findings)
         lines: list[str] = []
         if self.risk is Risk.HIGH:
@@ -124,7 +124,7 @@ class TextCheck:
                 lines.append(pick(ADVICE["text_dial"], locale))
             if prov is not None and bad:
                 lines.append(render(pick(ADVICE["text_high"], locale), provider=name, contacts=", ".join(bad)))
-            elif not dial:
+            elif not dial and bad:
                 lines.append(render(pick(ADVICE["text_high_any"], locale), contacts=", ".join(bad)))
         elif self.risk is Risk.CAUTION:
             lines.append(render(pick(ADVICE["text_caution"], locale), contacts=", ".join(bad)))
