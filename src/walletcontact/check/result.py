@@ -145,9 +145,13 @@ def reason(code: str, /, **params: str) -> Reason:
     return Reason(code, tuple(params.items()))
 
 
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True)
 class NumberCheck:
-    """The verdict on one number, with everything needed to explain it."""
+    """The verdict on one number, with everything needed to explain it.
+
+    A slotted class (about 250 bytes an answer, half of a class with a ``__dict__``): the
+    ``check_many`` cache holds many of them.
+    """
 
     number: str
     verdict: Verdict
@@ -170,12 +174,17 @@ class NumberCheck:
     report_online: tuple[Channel, ...] = ()
     #: whether a provider was claimed (asked about): it decides what "we know nothing" means
     claimed: bool = False
+    _risk: Risk | None = attrs.field(default=None, init=False, repr=False, eq=False)
 
-    @functools.cached_property
+    @property
     def risk(self) -> Risk:
         """How far a person can trust the number (see :class:`Risk`): the highest level the
-        reasons raise the answer to (``RISK_OF``)."""
-        return risk_of(self.reasons, official=self.verdict is Verdict.OFFICIAL, claimed=self.claimed)
+        reasons raise the answer to (``RISK_OF``). Worked out on first use, once."""
+        found = self._risk
+        if found is None:
+            found = risk_of(self.reasons, official=self.verdict is Verdict.OFFICIAL, claimed=self.claimed)
+            object.__setattr__(self, "_risk", found)
+        return found
 
     @property
     def is_official(self) -> bool:
