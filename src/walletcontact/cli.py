@@ -404,7 +404,9 @@ def _cmd_providers(args: argparse.Namespace) -> int:
 
     provs = providers(region=_known_region(args.region) if args.region is not None else None, registry=_registry(args))
     if args.json:
-        _emit([{"id": p.id, "name": p.name, "kind": p.kind.value, "regions": list(p.regions)} for p in provs])
+        from .jsonviews import providers_json
+
+        _emit(providers_json(provs))
         return 0
     locale = _locale(args)
     for p in provs:
@@ -413,19 +415,26 @@ def _cmd_providers(args: argparse.Namespace) -> int:
 
 
 def _cmd_help_with(args: argparse.Namespace) -> int:
-    from .model import TOPICS
-    from .registry import get_procedure, online_target, report_channels, report_online
+    from .registry import get_procedure, report_channels, report_online
 
     locale = _locale(args)
     reg = _registry(args)
     if args.topic is None:  # the topics, with their titles in the chosen language
-        titles = {t: get_procedure(t, locale=locale, registry=reg).title for t in TOPICS}
+        from .jsonviews import procedure_json, topics_json
+
+        titles = topics_json(locale, reg)
         if args.json:
             _emit(titles)
         else:
             _say([f"{t:22} {title}" for t, title in titles.items()])
         return 0
     provider = reg.get(args.provider, args.region) if args.provider is not None else None
+    if args.json:
+        from .jsonviews import procedure_json
+
+        region = _known_region(args.region) if args.region is not None else None
+        _emit(procedure_json(args.topic, provider=provider, region=region, locale=locale, registry=reg))
+        return 0
     proc = get_procedure(args.topic, provider=provider, locale=locale, registry=reg)
     prep = get_procedure("before-calling", provider=provider, locale=locale, registry=reg)
     if args.region is not None:  # the report lines of the region asked, not the provider's home
@@ -437,21 +446,6 @@ def _cmd_help_with(args: argparse.Namespace) -> int:
         )
     steps = list(dict.fromkeys(proc.steps))  # a step the generic and the provider's procedure share, once
     before = [s for s in dict.fromkeys(prep.steps) if s not in steps]
-    if args.json:
-        _emit({
-            "topic": proc.topic,
-            "locale": proc.locale,
-            "provider": proc.provider.id if proc.provider else None,
-            "title": proc.title,
-            "steps": steps,
-            "app_path": list(proc.app_path),
-            "limits": proc.limits,
-            "escalate": proc.escalate,
-            "before_calling": before,
-            "report_to": [c.number for c in proc.report_to],
-            "report_online": [online_target(c) for c in proc.report_online],
-        })
-        return 0
     out = [proc.title]
     out += [f"  {i}. {s}" for i, s in enumerate(steps, 1)]
     if proc.app_path:
@@ -481,8 +475,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
     reg = _registry(args)
     lines = report_channels(region, registry=reg)
     if args.json:
-        _emit([{"number": c.number, "region": c.region, "direction": c.direction.value,
-                "confidence": c.confidence.value} for c in lines])
+        from .jsonviews import report_json
+
+        _emit(report_json(region, reg))
         return 0 if lines else 1
     online = report_online(region, registry=reg)
     for c in (*lines, *online):
