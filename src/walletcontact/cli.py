@@ -103,6 +103,12 @@ def _args_scan(c: argparse.ArgumentParser) -> None:
     _data(c)
 
 
+def _args_serve(c: argparse.ArgumentParser) -> None:
+    c.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback only)")
+    c.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    _data(c)
+
+
 def _args_show(s: argparse.ArgumentParser) -> None:
     s.add_argument("provider", help=_PROVIDER_HELP)
     s.add_argument("--region", "-r", help=_REGION_HELP)
@@ -172,6 +178,7 @@ def _args_freshness(f: argparse.ArgumentParser) -> None:
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "check": ("is a number official? ('-' reads one number a line from stdin)", _args_check),
     "scan": ("check a whole message: numbers, dial codes, links, names ('-' reads stdin)", _args_scan),
+    "serve": ("the JSON API and the web page (needs walletcontact[web])", _args_serve),
     "show": ("a provider's channels, numbers, caller policies and known fakes", _args_show),
     "providers": ("list providers", _args_providers),
     "help-with": ("what to do about a problem", _args_help_with),
@@ -323,6 +330,20 @@ def _cmd_scan(args: argparse.Namespace) -> int:
     from .cli_scan import scan
 
     return scan(args, _registry(args), _locale(args))
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import importlib.util
+
+    if importlib.util.find_spec("starlette") is None or importlib.util.find_spec("uvicorn") is None:
+        sys.stderr.write('walletcontact: error: serve needs the web extra: pip install "walletcontact[web]"\n')
+        return 2
+    from .web import serve
+
+    reg = _registry(args)
+    sys.stderr.write(f"walletcontact: serving on http://{args.host}:{args.port}/ (Ctrl-C stops)\n")
+    serve(args.host, args.port, reg)
+    return 0
 
 
 def _print_check(result: Any, locale: str) -> None:
