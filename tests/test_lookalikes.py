@@ -19,7 +19,7 @@ def _brute_force(idx, r, prov, exclude):  # type: ignore[no-untyped-def]
     families = [f"+{r.country_code}", r.region] if r.country_code else [r.region]
     best = None
     for fam in families:
-        for e in idx.ordered.get(fam, ()):
+        for e in (idx.near_of(fam)[0] if fam in idx.family_lengths else ()):
             if e.key in exclude or (prov is not None and e.provider.id != prov.id):
                 continue
             kind = lookalike.lookalike_kind(digits, e.nsn)
@@ -48,7 +48,8 @@ def test_index_agrees_with_brute_force(with_provider: bool) -> None:
     idx = reg.phone_index()
     rng = random.Random(7)
     checked = found = 0
-    for fam, entries in idx.ordered.items():
+    for fam in idx.family_lengths:
+        entries = idx.near_of(fam)[0]
         for e in entries:
             cc = int(fam[1:]) if fam.startswith("+") else 0
             region = e.key.split(":", 1)[0] if not e.key.startswith("+") else e.channel.region

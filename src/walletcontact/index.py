@@ -96,23 +96,10 @@ class PhoneIndex:
         #: that order. A changed or added digit leaves the first or the second half of the official
         #: number intact (``<8:9518`` / ``>8:8800``); ``~`` keys list the number with two neighbours
         #: swapped, ``-`` keys with one digit dropped. Candidates are confirmed by lookalike_kind.
+        #: Both are built per family on the first look-alike question about it (:meth:`near_of`):
+        #: an official number's first check needs neither.
         self.ordered: dict[str, tuple[Entry, ...]] = {}
         self.near: dict[str, dict[str, tuple[int, ...]]] = {}
-        for fam, by_len in self.family_lengths.items():
-            ordered = tuple(e for group in by_len.values() for e in group)
-            near: dict[str, list[int]] = {}
-            for pos, e in enumerate(ordered):
-                o = e.nsn
-                h = len(o) // 2
-                variants = {f"<{len(o)}:{o[:h]}", f">{len(o)}:{o[h:]}"}
-                for i in range(len(o)):
-                    variants.add("-" + o[:i] + o[i + 1 :])
-                    if i + 1 < len(o) and o[i] != o[i + 1]:
-                        variants.add(f"~{o[:i]}{o[i + 1]}{o[i]}{o[i + 2:]}")
-                for v in variants:
-                    near.setdefault(v, []).append(pos)
-            self.ordered[fam] = ordered
-            self.near[fam] = {k: tuple(v) for k, v in near.items()}
         #: family → one pattern source matching any of its numbers of 4+ digits (a quick "contains
         #: any?"); compiled on first use by :meth:`contained`
         self.contained_source: dict[str, str] = {
@@ -121,6 +108,7 @@ class PhoneIndex:
             if any(len(e.nsn) >= 4 for e in entries)
         }
         self.regions = tuple(regions)
+        self._near_lock = threading.Lock()
         #: national digits -> the regions where a published, fake or unverified number has them as
         #: its national significant number (a region-less check reads a national-form number only
         #: in those regions), and the short numbers' digits by region
@@ -158,6 +146,32 @@ class PhoneIndex:
                         found.setdefault(m, {}).setdefault(fam, None)
             by_length = self._near_length = {m: tuple(f) for m, f in found.items()}
         return by_length.get(n, ())
+
+    def near_of(self, fam: str) -> tuple[tuple[Entry, ...], dict[str, tuple[int, ...]]]:
+        """The family's entries in look-alike order and its near table (see ``ordered``), built
+        on first use, once, thread-safely."""
+        near_table = self.near.get(fam)
+        if near_table is None:
+            with self._near_lock:
+                near_table = self.near.get(fam)
+                if near_table is None:
+                    by_len = self.family_lengths.get(fam, {})
+                    ordered = tuple(e for group in by_len.values() for e in group)
+                    near: dict[str, list[int]] = {}
+                    for pos, e in enumerate(ordered):
+                        o = e.nsn
+                        h = len(o) // 2
+                        variants = {f"<{len(o)}:{o[:h]}", f">{len(o)}:{o[h:]}"}
+                        for i in range(len(o)):
+                            variants.add("-" + o[:i] + o[i + 1 :])
+                            if i + 1 < len(o) and o[i] != o[i + 1]:
+                                variants.add(f"~{o[:i]}{o[i + 1]}{o[i]}{o[i + 2:]}")
+                        for v in variants:
+                            near.setdefault(v, []).append(pos)
+                    self.ordered[fam] = ordered
+                    near_table = {k: tuple(v) for k, v in near.items()}
+                    self.near[fam] = near_table  # last: readers without the lock see both or neither
+        return self.ordered[fam], near_table
 
     def contained(self, family: str) -> re.Pattern[str] | None:
         """The compiled "contains any official number of ``family``?" pattern, if it has one."""

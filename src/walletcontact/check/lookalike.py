@@ -80,8 +80,8 @@ def find_lookalike(
         if not by_len:
             continue
         found: set[int] = set()
+        ordered, near = idx.near_of(fam)
         if n in by_len or n - 1 in by_len or n + 1 in by_len:
-            near = idx.near[fam]
             if n in by_len:  # a digit changed (one half intact), or two neighbours swapped
                 h = n // 2
                 found.update(near.get(f"<{n}:{digits[:h]}", ()))
@@ -94,7 +94,6 @@ def find_lookalike(
                 found.update(near.get(f">{length}:{digits[n - (length - h):]}", ()))
             if n + 1 in by_len:  # a digit removed
                 found.update(near.get("-" + digits, ()))
-        ordered = idx.ordered[fam]
         if padded and n >= 6:  # an official number with a few digits before or after it
             rx = idx.contained(fam)
             if rx is not None and rx.search(digits) is not None:

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
+from .. import messages
 from ..catalog import Registry, online_target
-from ..messages import ADVICE, FORWARDED, LOOKALIKE_KINDS, REASONS, VARIANTS, WORDS, pick, render
+from ..messages import pick, render
 from ..model import (
     CallerPolicy,
     Channel,
@@ -123,20 +124,20 @@ class Reason(NamedTuple):
         """The message in ``locale`` (zh-Hans, zh-Hant, en; others fall back)."""
         fields = dict(self.params)
         for k in ("direction", "channel_direction", "confidence"):
-            if k in fields and fields[k] in WORDS:
-                fields[k] = pick(WORDS[fields[k]], locale)
+            if k in fields and fields[k] in messages.WORDS:
+                fields[k] = pick(messages.WORDS[fields[k]], locale)
         for k in ("provider", "other"):
             for loc in locale_chain(locale):
                 if f"{k}@{loc}" in fields:
                     fields[k] = fields[f"{k}@{loc}"]
                     break
-        if "how" in fields and fields["how"] in LOOKALIKE_KINDS:
-            fields["how"] = pick(LOOKALIKE_KINDS[fields["how"]], locale)
-        if "what" in fields and fields["what"] in FORWARDED:
-            fields["what"] = pick(FORWARDED[fields["what"]], locale)
-        template = REASONS[self.code]
+        if "how" in fields and fields["how"] in messages.LOOKALIKE_KINDS:
+            fields["how"] = pick(messages.LOOKALIKE_KINDS[fields["how"]], locale)
+        if "what" in fields and fields["what"] in messages.FORWARDED:
+            fields["what"] = pick(messages.FORWARDED[fields["what"]], locale)
+        template = messages.REASONS[self.code]
         for name in fields:
-            template = VARIANTS.get((self.code, name), template)
+            template = messages.VARIANTS.get((self.code, name), template)
         return render(pick(template, locale), **fields)
 
 
@@ -203,79 +204,79 @@ class NumberCheck:
         the numbers it names are the provider's lines for the region first, and every answer that
         is not ``low`` names the real contacts and the region's report lines."""
         prov = self.provider or self.lookalike_provider
-        name = prov.display_name(locale) if prov is not None else pick(WORDS["any provider"], locale)
+        name = prov.display_name(locale) if prov is not None else pick(messages.WORDS["any provider"], locale)
         numbers = self._numbers()
         lines: list[str] = []
         codes = self.codes
         if self.caller:
             if self.is_official:
-                lines.append(render(pick(ADVICE["official_out"], locale), provider=name))
+                lines.append(render(pick(messages.ADVICE["official_out"], locale), provider=name))
             suffix = f" ({numbers})" if numbers else ""
-            lines.append(render(pick(ADVICE["hang_up"], locale), provider=name, numbers=suffix))
-            lines.append(pick(ADVICE["never_share"], locale))
+            lines.append(render(pick(messages.ADVICE["hang_up"], locale), provider=name, numbers=suffix))
+            lines.append(pick(messages.ADVICE["never_share"], locale))
             if self.caller_policies:
-                lines.append(render(pick(ADVICE["policies"], locale), provider=name))
+                lines.append(render(pick(messages.ADVICE["policies"], locale), provider=name))
                 lines.extend(f"- {p.text.get(locale)}" for p in self.caller_policies)
         elif self.verdict is Verdict.OFFICIAL:
             ch = self.channel
             if ch is not None and not ch.direction.allows(Direction.INBOUND):
-                lines.append(render(pick(ADVICE["official_outbound_only"], locale), provider=name))
+                lines.append(render(pick(messages.ADVICE["official_outbound_only"], locale), provider=name))
             elif ch is not None and ch.confidence is Confidence.REPORTED:
                 confirmed = [c for c in self.official_numbers if c.confidence is Confidence.OFFICIAL]
                 here = [c for c in confirmed if c.region == self.region] or confirmed
                 own = ", ".join(c.number for c in here)
                 lines.append(
-                    render(pick(ADVICE["official_reported"], locale), provider=name, numbers=f": {own}" if own else "")
+                    render(pick(messages.ADVICE["official_reported"], locale), provider=name, numbers=f": {own}" if own else "")
                 )
             else:
-                lines.append(pick(ADVICE["official_in"], locale))
+                lines.append(pick(messages.ADVICE["official_in"], locale))
         elif "PROVIDER_MENU" in codes or "OTHER_PROVIDER_MENU" in codes:
-            lines.append(pick(ADVICE["menu" if "PROVIDER_MENU" in codes else "menu_other"], locale))
+            lines.append(pick(messages.ADVICE["menu" if "PROVIDER_MENU" in codes else "menu_other"], locale))
             if prov is not None:
                 lines.append(_official_line(name, numbers, locale))
         elif "CALL_FORWARDING" in codes or "DIAL_CODE" in codes:
-            lines.append(pick(ADVICE["dial_code"], locale))
+            lines.append(pick(messages.ADVICE["dial_code"], locale))
             if "CALL_FORWARDING" in codes:
-                lines.append(pick(ADVICE["forwarding_undo"], locale))
+                lines.append(pick(messages.ADVICE["forwarding_undo"], locale))
             if prov is not None:
                 lines.append(_official_line(name, numbers, locale))
         elif "SHORT_NUMBER_ABROAD" in codes or "OTHER_REGION" in codes:
             abroad = ", ".join(c.number for c in self.official_numbers if c.number.lstrip().startswith("+"))
             if "SHORT_NUMBER_ABROAD" in codes:
                 key = "abroad" if abroad else "abroad_no_line"
-                lines.append(render(pick(ADVICE[key], locale), provider=name, numbers=abroad))
+                lines.append(render(pick(messages.ADVICE[key], locale), provider=name, numbers=abroad))
             else:
                 key = "other_region" if abroad else "other_region_no_line"
-                lines.append(render(pick(ADVICE[key], locale), provider=name, numbers=abroad, region=self.region))
+                lines.append(render(pick(messages.ADVICE[key], locale), provider=name, numbers=abroad, region=self.region))
         elif "REGION_NEEDED" in codes or (self.region is None and "AMBIGUOUS" in codes):
-            lines.append(pick(ADVICE["region_needed"], locale))
+            lines.append(pick(messages.ADVICE["region_needed"], locale))
             if self.lookalike_of is not None:
-                lines.append(render(pick(ADVICE["lookalike"], locale), official=self.lookalike_of.number))
+                lines.append(render(pick(messages.ADVICE["lookalike"], locale), official=self.lookalike_of.number))
                 lines.append(_official_line(name, numbers, locale))
         elif "EMERGENCY" in codes:
-            lines.append(pick(ADVICE["emergency"], locale))
+            lines.append(pick(messages.ADVICE["emergency"], locale))
             if prov is not None:
                 lines.append(_official_line(name, numbers, locale))
         else:
             if self.verdict is Verdict.MALFORMED:
-                lines.append(pick(ADVICE["malformed"], locale))
+                lines.append(pick(messages.ADVICE["malformed"], locale))
             elif self.risk is Risk.HIGH:
-                lines.append(pick(ADVICE["do_not_call"], locale))
+                lines.append(pick(messages.ADVICE["do_not_call"], locale))
             elif self.risk is Risk.CAUTION and prov is not None:
-                lines.append(render(pick(ADVICE["caution"], locale), provider=name))
+                lines.append(render(pick(messages.ADVICE["caution"], locale), provider=name))
             else:
-                lines.append(pick(ADVICE["unknown"], locale))
+                lines.append(pick(messages.ADVICE["unknown"], locale))
             if self.lookalike_of is not None:
-                lines.append(render(pick(ADVICE["lookalike"], locale), official=self.lookalike_of.number))
+                lines.append(render(pick(messages.ADVICE["lookalike"], locale), official=self.lookalike_of.number))
             if prov is not None:
                 lines.append(_official_line(name, numbers, locale))
         if self.report_to and (self.caller or self.risk is not Risk.LOW or (self.verdict is not Verdict.OFFICIAL and "PROVIDER_MENU" not in codes)):
             reports = ", ".join(c.number for c in self.report_to)
-            lines.append(render(pick(ADVICE["report"], locale), numbers=reports))
+            lines.append(render(pick(messages.ADVICE["report"], locale), numbers=reports))
         if self.report_online and (self.caller or self.risk is not Risk.LOW or (self.verdict is not Verdict.OFFICIAL and "PROVIDER_MENU" not in codes)):
             where = ", ".join(online_target(c) for c in self.report_online[:2])
             key = "report_online_also" if self.report_to else "report_online"
-            lines.append(render(pick(ADVICE[key], locale), where=where))
+            lines.append(render(pick(messages.ADVICE[key], locale), where=where))
         return "\n".join(lines)
 
     def _numbers(self) -> str:
@@ -327,8 +328,8 @@ class NumberCheck:
 
 def _official_line(name: str, numbers: str, locale: str | None) -> str:
     if numbers:
-        return render(pick(ADVICE["use_official"], locale), provider=name, numbers=numbers)
-    return render(pick(ADVICE["no_numbers"], locale), provider=name)
+        return render(pick(messages.ADVICE["use_official"], locale), provider=name, numbers=numbers)
+    return render(pick(messages.ADVICE["no_numbers"], locale), provider=name)
 
 
 # ---------------------------------------------------------------- building an answer

@@ -7,8 +7,9 @@ from typing import Any
 
 import attrs
 
+from .. import messages
 from ..check.result import NumberCheck, Reason, Risk, Verdict
-from ..messages import ADVICE, pick, render
+from ..messages import pick, render
 from ..model import Channel, PhoneChannel, Provider
 
 __all__ = ["Finding", "LinkCheck", "TextCheck"]
@@ -121,29 +122,29 @@ class TextCheck:
         lines: list[str] = []
         if self.risk is Risk.HIGH:
             if dial:
-                lines.append(pick(ADVICE["text_dial"], locale))
+                lines.append(pick(messages.ADVICE["text_dial"], locale))
             if prov is not None and bad:
-                lines.append(render(pick(ADVICE["text_high"], locale), provider=name, contacts=", ".join(bad)))
+                lines.append(render(pick(messages.ADVICE["text_high"], locale), provider=name, contacts=", ".join(bad)))
             elif not dial and bad:
-                lines.append(render(pick(ADVICE["text_high_any"], locale), contacts=", ".join(bad)))
+                lines.append(render(pick(messages.ADVICE["text_high_any"], locale), contacts=", ".join(bad)))
         elif self.risk is Risk.CAUTION:
-            lines.append(render(pick(ADVICE["text_caution"], locale), contacts=", ".join(bad)))
+            lines.append(render(pick(messages.ADVICE["text_caution"], locale), contacts=", ".join(bad)))
         elif self.risk is Risk.LOW:
             owner = prov or next((f.check.provider for f in self.contacts if f.check is not None and f.check.provider), None)
             who = owner.display_name(locale) if owner is not None else ""
-            lines.append(render(pick(ADVICE["text_low"], locale), provider=who))
+            lines.append(render(pick(messages.ADVICE["text_low"], locale), provider=who))
         else:
-            lines.append(pick(ADVICE["text_unknown"], locale))
+            lines.append(pick(messages.ADVICE["text_unknown"], locale))
         if prov is not None and self.official_contacts and self.risk is not Risk.LOW:
             numbers = ", ".join(_contact(c) for c in self.official_contacts)
-            lines.append(render(pick(ADVICE["use_official"], locale), provider=name, numbers=numbers))
+            lines.append(render(pick(messages.ADVICE["use_official"], locale), provider=name, numbers=numbers))
         if self.risk in (Risk.HIGH, Risk.CAUTION):
             if self.report_to:
                 numbers = ", ".join(c.number for c in self.report_to)
-                lines.append(render(pick(ADVICE["report"], locale), numbers=numbers))
+                lines.append(render(pick(messages.ADVICE["report"], locale), numbers=numbers))
             if self.report_online:
                 where = ", ".join(_contact(c) for c in self.report_online)
-                lines.append(render(pick(ADVICE["report_online_also"], locale), where=where))
+                lines.append(render(pick(messages.ADVICE["report_online_also"], locale), where=where))
         return "\n".join(lines)
 
     def to_dict(self, locale: str | None = "en") -> dict[str, Any]:

