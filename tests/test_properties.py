@@ -66,7 +66,8 @@ def test_any_string_is_safe(number: str, region: str) -> None:
     else:
         assert r.verdict in ("official", "unofficial", "malformed") and r.reasons
     wc.search_providers(number)
-    assert wc.find_provider(number) is None or isinstance(wc.find_provider(number), wc.Provider)
+    with contextlib.suppress(wc.AmbiguousProviderError):  # documented: a name several providers share
+        assert wc.find_provider(number) is None or isinstance(wc.find_provider(number), wc.Provider)
 
 
 @SETTINGS
@@ -197,13 +198,14 @@ ANY_TEXT = st.one_of(
 @given(text=ANY_TEXT, other=ANY_TEXT)
 def test_queries_raise_only_documented_errors(text: str, other: str) -> None:
     assert isinstance(wc.search_providers(text), list)
-    assert wc.find_provider(text) is None or isinstance(wc.find_provider(text), wc.Provider)
+    with contextlib.suppress(wc.AmbiguousProviderError):  # documented: a name several providers share
+        assert wc.find_provider(text) is None or isinstance(wc.find_provider(text), wc.Provider)
     for call in (
         lambda: wc.get_provider(text),
         lambda: wc.channels(text),
         lambda: wc.get_procedure("payment-failed", provider=text, locale=other),
     ):
-        with contextlib.suppress(wc.UnknownProviderError):
+        with contextlib.suppress(wc.UnknownProviderError, wc.AmbiguousProviderError):
             call()
     with contextlib.suppress(KeyError):
         wc.get_procedure(text, locale=other)

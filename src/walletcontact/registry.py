@@ -151,7 +151,8 @@ def search_providers(
 def search_providers(query: str, *, scores: bool = False, registry: Registry | None = None) -> object:
     """Providers ranked by match: exact, prefix, substring, then one typo (a misspelling such as
     ``Paytem``); forgiving of case, spacing, width and accents. With ``scores=True``, each with its
-    score (100 exact, 80 prefix, 60 substring, 40 a name inside the query, 30 one edit away).
+    score (100 exact, 80 prefix, 60 inside a name from a word start, 40 a name inside the query,
+    30 one edit away, 20 inside a word of a name).
 
     >>> [p.id for p in search_providers("pay pal")][:1]
     ['paypal']
