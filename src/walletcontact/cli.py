@@ -13,8 +13,6 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn
 
-import attrs
-
 from . import __version__
 from .errors import InvalidArgumentError, WalletContactError, printable
 from .model import (
@@ -436,13 +434,11 @@ def _cmd_providers(args: argparse.Namespace) -> int:
 
 
 def _cmd_help_with(args: argparse.Namespace) -> int:
-    from .registry import get_procedure, report_channels, report_online
+    from .jsonviews import procedure_json, resolve_procedure, topics_json
 
     locale = _locale(args)
     reg = _registry(args)
     if args.topic is None:  # the topics, with their titles in the chosen language
-        from .jsonviews import procedure_json, topics_json
-
         titles = topics_json(locale, reg)
         if args.json:
             _emit(titles)
@@ -450,23 +446,12 @@ def _cmd_help_with(args: argparse.Namespace) -> int:
             _say([f"{t:22} {title}" for t, title in titles.items()])
         return 0
     provider = reg.get(args.provider, args.region) if args.provider is not None else None
+    # the report lines of the region asked, not the provider's home
+    region = _known_region(args.region) if args.region is not None else None
     if args.json:
-        from .jsonviews import procedure_json
-
-        region = _known_region(args.region) if args.region is not None else None
         _emit(procedure_json(args.topic, provider=provider, region=region, locale=locale, registry=reg))
         return 0
-    proc = get_procedure(args.topic, provider=provider, locale=locale, registry=reg)
-    prep = get_procedure("before-calling", provider=provider, locale=locale, registry=reg)
-    if args.region is not None:  # the report lines of the region asked, not the provider's home
-        region = _known_region(args.region)
-        proc = attrs.evolve(
-            proc,
-            report_to=report_channels(region, registry=reg),
-            report_online=report_online(region, registry=reg),
-        )
-    steps = list(dict.fromkeys(proc.steps))  # a step the generic and the provider's procedure share, once
-    before = [s for s in dict.fromkeys(prep.steps) if s not in steps]
+    proc, steps, before = resolve_procedure(args.topic, provider=provider, region=region, locale=locale, registry=reg)
     out = [proc.title]
     out += [f"  {i}. {s}" for i, s in enumerate(steps, 1)]
     if proc.app_path:

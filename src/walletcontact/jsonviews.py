@@ -7,10 +7,10 @@ from typing import Any
 
 import attrs
 
-from .model import TOPICS, Provider
+from .model import TOPICS, Procedure, Provider
 from .registry import Registry, get_procedure, online_target, report_channels, report_online
 
-__all__ = ["procedure_json", "providers_json", "report_json", "topics_json"]
+__all__ = ["procedure_json", "providers_json", "report_json", "resolve_procedure", "topics_json"]
 
 
 def providers_json(provs: list[Provider] | tuple[Provider, ...]) -> list[dict[str, Any]]:
@@ -21,11 +21,12 @@ def topics_json(locale: str, registry: Registry) -> dict[str, str]:
     return {t: get_procedure(t, locale=locale, registry=registry).title for t in TOPICS}
 
 
-def procedure_json(
+def resolve_procedure(
     topic: str, *, provider: Provider | None, region: str | None, locale: str, registry: Registry
-) -> dict[str, Any]:
-    """A procedure as ``walletcontact help-with TOPIC --json`` prints it (``region``: the report
-    lines of that region rather than the provider's home)."""
+) -> tuple[Procedure, list[str], list[str]]:
+    """(the procedure, its steps each once, what to prepare before calling that the steps do not
+    already say), with the report lines of ``region`` rather than the provider's home when given:
+    what ``help-with`` shows, as text or JSON."""
     proc = get_procedure(topic, provider=provider, locale=locale, registry=registry)
     prep = get_procedure("before-calling", provider=provider, locale=locale, registry=registry)
     if region is not None:
@@ -34,8 +35,17 @@ def procedure_json(
             report_to=report_channels(region, registry=registry),
             report_online=report_online(region, registry=registry),
         )
-    steps = list(dict.fromkeys(proc.steps))
+    steps = list(dict.fromkeys(proc.steps))  # a step the generic and the provider's procedure share, once
     before = [s for s in dict.fromkeys(prep.steps) if s not in steps]
+    return proc, steps, before
+
+
+def procedure_json(
+    topic: str, *, provider: Provider | None, region: str | None, locale: str, registry: Registry
+) -> dict[str, Any]:
+    """A procedure as ``walletcontact help-with TOPIC --json`` prints it (``region``: the report
+    lines of that region rather than the provider's home)."""
+    proc, steps, before = resolve_procedure(topic, provider=provider, region=region, locale=locale, registry=registry)
     return {
         "topic": proc.topic,
         "locale": proc.locale,
