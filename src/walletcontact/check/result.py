@@ -27,7 +27,21 @@ from ..model import (
 if TYPE_CHECKING:
     from .evidence import Evidence
 
-__all__ = ["RISK_OF", "NumberCheck", "Reason", "Risk", "Verdict", "build", "reason", "risk_of"]
+__all__ = [
+    "RISK_OF",
+    "NumberCheck",
+    "Reason",
+    "Risk",
+    "Verdict",
+    "build",
+    "inbound_numbers",
+    "local_first",
+    "numbers_text",
+    "official_line",
+    "reason",
+    "report_lines",
+    "risk_of",
+]
 
 
 class Verdict(str, Enum):
@@ -233,13 +247,13 @@ class NumberCheck:
         elif "PROVIDER_MENU" in codes or "OTHER_PROVIDER_MENU" in codes:
             lines.append(pick(messages.ADVICE["menu" if "PROVIDER_MENU" in codes else "menu_other"], locale))
             if prov is not None:
-                lines.append(_official_line(name, numbers, locale))
+                lines.append(official_line(name, numbers, locale))
         elif "CALL_FORWARDING" in codes or "DIAL_CODE" in codes:
             lines.append(pick(messages.ADVICE["dial_code"], locale))
             if "CALL_FORWARDING" in codes:
                 lines.append(pick(messages.ADVICE["forwarding_undo"], locale))
             if prov is not None:
-                lines.append(_official_line(name, numbers, locale))
+                lines.append(official_line(name, numbers, locale))
         elif "SHORT_NUMBER_ABROAD" in codes or "OTHER_REGION" in codes:
             abroad = ", ".join(c.number for c in self.official_numbers if c.number.lstrip().startswith("+"))
             if "SHORT_NUMBER_ABROAD" in codes:
@@ -252,11 +266,11 @@ class NumberCheck:
             lines.append(pick(messages.ADVICE["region_needed"], locale))
             if self.lookalike_of is not None:
                 lines.append(render(pick(messages.ADVICE["lookalike"], locale), official=self.lookalike_of.number))
-                lines.append(_official_line(name, numbers, locale))
+                lines.append(official_line(name, numbers, locale))
         elif "EMERGENCY" in codes:
             lines.append(pick(messages.ADVICE["emergency"], locale))
             if prov is not None:
-                lines.append(_official_line(name, numbers, locale))
+                lines.append(official_line(name, numbers, locale))
         else:
             if self.verdict is Verdict.MALFORMED:
                 lines.append(pick(messages.ADVICE["malformed"], locale))
@@ -269,23 +283,13 @@ class NumberCheck:
             if self.lookalike_of is not None:
                 lines.append(render(pick(messages.ADVICE["lookalike"], locale), official=self.lookalike_of.number))
             if prov is not None:
-                lines.append(_official_line(name, numbers, locale))
-        if self.report_to and (self.caller or self.risk is not Risk.LOW or (self.verdict is not Verdict.OFFICIAL and "PROVIDER_MENU" not in codes)):
-            reports = ", ".join(c.number for c in self.report_to)
-            lines.append(render(pick(messages.ADVICE["report"], locale), numbers=reports))
-        if self.report_online and (self.caller or self.risk is not Risk.LOW or (self.verdict is not Verdict.OFFICIAL and "PROVIDER_MENU" not in codes)):
-            where = ", ".join(online_target(c) for c in self.report_online[:2])
-            key = "report_online_also" if self.report_to else "report_online"
-            lines.append(render(pick(messages.ADVICE[key], locale), where=where))
+                lines.append(official_line(name, numbers, locale))
+        if self.caller or self.risk is not Risk.LOW:  # low: an official line, or the provider's own menu
+            lines += report_lines(self.report_to, self.report_online, locale)
         return "\n".join(lines)
 
     def _numbers(self) -> str:
-        """The provider's lines to name: those of the answer's region; when it has none, the others,
-        each with its region."""
-        here = [c for c in self.official_numbers if self.region is None or c.region == self.region]
-        if here:
-            return ", ".join(c.number for c in here)
-        return ", ".join(f"{c.number} ({c.region})" for c in self.official_numbers)
+        return numbers_text(self.official_numbers, self.region)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready summary (what ``walletcontact check --json`` prints)."""
@@ -326,7 +330,30 @@ class NumberCheck:
         }
 
 
-def _official_line(name: str, numbers: str, locale: str | None) -> str:
+def numbers_text(numbers: tuple[PhoneChannel, ...], region: str | None) -> str:
+    """The provider's lines to name: those of ``region``; when it has none, the others, each with
+    its region."""
+    here = [c for c in numbers if region is None or c.region == region]
+    if here:
+        return ", ".join(c.number for c in here)
+    return ", ".join(f"{c.number} ({c.region})" for c in numbers)
+
+
+def report_lines(report_to: tuple[PhoneChannel, ...], report_online: tuple[Channel, ...], locale: str | None) -> list[str]:
+    """Where to report, in ``locale``: the region's report lines, then up to two report websites
+    or addresses (what every answer that is not ``low`` ends with)."""
+    lines = []
+    if report_to:
+        lines.append(render(pick(messages.ADVICE["report"], locale), numbers=", ".join(c.number for c in report_to)))
+    if report_online:
+        where = ", ".join(online_target(c) for c in report_online[:2])
+        key = "report_online_also" if report_to else "report_online"
+        lines.append(render(pick(messages.ADVICE[key], locale), where=where))
+    return lines
+
+
+def official_line(name: str, numbers: str, locale: str | None) -> str:
+    """"Official numbers of {provider}: …", or where to turn when it publishes none."""
     if numbers:
         return render(pick(messages.ADVICE["use_official"], locale), provider=name, numbers=numbers)
     return render(pick(messages.ADVICE["no_numbers"], locale), provider=name)
@@ -411,7 +438,7 @@ def build(ev: Evidence, reasons: tuple[Reason, ...], reg: Registry) -> NumberChe
         known_fake=ev.fakes[0].record if ev.fakes else None,
         caller=ev.caller,
         origin=best.origin if best is not None else None,
-        official_numbers=_local_first(inbound_numbers(offered), region) if offered is not None else (),
+        official_numbers=local_first(inbound_numbers(offered), region) if offered is not None else (),
         report_to=report_to,
         report_online=report_online,
         caller_policies=owner.caller_policies if ev.caller and owner is not None else (),
@@ -419,7 +446,7 @@ def build(ev: Evidence, reasons: tuple[Reason, ...], reg: Registry) -> NumberChe
     )
 
 
-def _local_first(numbers: tuple[PhoneChannel, ...], region: str | None) -> tuple[PhoneChannel, ...]:
+def local_first(numbers: tuple[PhoneChannel, ...], region: str | None) -> tuple[PhoneChannel, ...]:
     """The provider's lines of ``region`` first (most trusted first within each group)."""
     if not region or all(c.region == region for c in numbers):
         return numbers

@@ -16,12 +16,13 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 
+from ..catalog import Registry
 from ..check import check_number
-from ..check.result import NumberCheck, Reason, Risk, Verdict, reason
-from ..kinds import Confidence, ProviderKind
-from ..model import Channel, PhoneChannel, Provider
+from ..check.result import NumberCheck, Reason, Risk, Verdict, inbound_numbers, local_first, reason
+from ..kinds import ProviderKind
+from ..model import PhoneChannel, Provider
 from ..registry import default_registry
-from .links import SHORTENERS, lookalike_domain, parse_link, scripts_of
+from .links import SHORTENERS, domain_owner, lookalike_domain, parse_link, scripts_of
 from .names import find_names
 from .numbers import find_numbers
 from .result import Finding, LinkCheck, TextCheck, highest
@@ -38,11 +39,11 @@ _LINK = re.compile(
 _TRAILING = ".,;:!?)]}'\"”’>"
 
 
-def _registry(registry: object) -> object:
+def _registry(registry: Registry | None) -> Registry:
     return registry if registry is not None else default_registry()
 
 
-def check_link(url_or_host: str, *, provider: str | Provider | None = None, registry: object = None) -> LinkCheck:
+def check_link(url_or_host: str, *, provider: str | Provider | None = None, registry: Registry | None = None) -> LinkCheck:
     """Judge a link (``https://…``), a bare host (``alipay-refund.cn``) or an e-mail address.
 
     Official when its host is one of the provider's ``domains`` or a subdomain of one, compared as
@@ -58,7 +59,7 @@ def check_link(url_or_host: str, *, provider: str | Provider | None = None, regi
     from ..urls import registrable_domain
 
     reg = _registry(registry)
-    prov = reg.get(provider) if isinstance(provider, str) else provider  # type: ignore[attr-defined]
+    prov = reg.get(provider) if isinstance(provider, str) else provider
     text = url_or_host if isinstance(url_or_host, str) else ""
     p = parse_link(text)
     reasons: list[Reason] = []
@@ -76,11 +77,10 @@ def check_link(url_or_host: str, *, provider: str | Provider | None = None, regi
         return LinkCheck(link=text, verdict=Verdict.UNOFFICIAL, risk=Risk.HIGH, reasons=tuple(reasons), host=host,
                          domain=None, provider=prov, email=p.email)
     domain = registrable_domain(p.ascii_host)
-    owner = None
-    if prov is not None and prov.is_official_domain(p.ascii_host):
-        owner = prov
-    elif prov is None:
-        owner = next((q for q in reg if q.is_official_domain(p.ascii_host)), None)  # type: ignore[attr-defined]
+    if prov is not None:
+        owner = prov if prov.is_official_domain(p.ascii_host) else None
+    else:
+        owner = domain_owner(p.ascii_host, reg)
     look = None
     if host != p.ascii_host:
         reasons.append(reason("LINK_PUNYCODE", host=host, ascii=p.ascii_host))
@@ -129,11 +129,11 @@ def check_link(url_or_host: str, *, provider: str | Provider | None = None, regi
 
 
 @functools.lru_cache(maxsize=16384)
-def _number(text: str, provider: Provider | None, region: str | None, registry: object) -> NumberCheck:
-    return check_number(text, provider=provider, region=region, registry=registry)  # type: ignore[arg-type]
+def _number(text: str, provider: Provider | None, region: str | None, registry: Registry) -> NumberCheck:
+    return check_number(text, provider=provider, region=region, registry=registry)
 
 
-def _known(check: NumberCheck, registry: object) -> bool:
+def _known(check: NumberCheck) -> bool:
     """Whether the data knows the number read (a published, recorded or weakly sourced one)."""
     if check.channel is not None or check.provider is not None:
         return True
@@ -147,7 +147,7 @@ def _known(check: NumberCheck, registry: object) -> bool:
 _SEPARATED = re.compile(r"\d[\s\-.()\u00a0\u2010-\u2015\u2212]+\d")
 
 
-def _is_number(piece: str, called: Callable[[], bool], region: str | None, registry: object) -> bool:
+def _is_number(piece: str, called: Callable[[], bool], region: str | None, registry: Registry) -> bool:
     """Whether a digit run is a number: valid in the region, known to the data (in the region or,
     for a short service number, anywhere), an imitation of an official number written as a number
     (``95188-7``), or a possible number offered as one to call (``call 07700 900461``)."""
@@ -157,9 +157,9 @@ def _is_number(piece: str, called: Callable[[], bool], region: str | None, regis
         written = "".join(str(unicodedata.digit(c)) for c in piece if c.isdigit())
         read = r.normalized[1:]
         return len(written) <= len(read) + 1 and written[-4:] == read[-4:]
-    if _known(r, registry):
+    if _known(r):
         return True
-    if region is not None and not piece.lstrip().startswith("+") and _known(_number(piece, None, None, registry), registry):
+    if region is not None and not piece.lstrip().startswith("+") and _known(_number(piece, None, None, registry)):
         return True  # a service number of another region (95516 quoted in Hong Kong)
     separated = bool(_SEPARATED.search(piece)) or piece.lstrip().startswith("+")
     if separated and "LOOKALIKE" in r.codes:
@@ -177,7 +177,7 @@ def _possible(piece: str, region: str | None) -> bool:
     return bool(phonenumbers.is_possible_number(n)) or len(str(n.national_number)) >= 7
 
 
-def _judge_number(piece: str, named: list[Provider], region: str | None, registry: object) -> NumberCheck:
+def _judge_number(piece: str, named: list[Provider], region: str | None, registry: Registry) -> NumberCheck:
     """The check of ``piece`` for the providers the text names: official for one of them if it is,
     else as a number of the first (strong claims first)."""
     first: NumberCheck | None = None
@@ -206,7 +206,7 @@ def _own_or_report_line(check: NumberCheck | LinkCheck) -> bool:
         return isinstance(ch, PhoneChannel) and check.provider is not None and check.provider.kind is ProviderKind.AUTHORITY
     from ..load.policy import is_government_host
 
-    host = parse_link(check.link).ascii_host
+    host = check.host
     return bool(host) and check.provider is not None and (
         is_government_host(host, check.provider) or check.provider.kind is ProviderKind.AUTHORITY
     ) and not set(check.codes) & {"LINK_USERINFO", "LINK_BACKSLASH", "LINK_LOOKALIKE", "LINK_MIXED_SCRIPTS"}
@@ -228,7 +228,7 @@ def _links(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def check_text(text: str, *, region: str | None = None, provider: str | Provider | None = None,
-               registry: object = None) -> TextCheck:
+               registry: Registry | None = None) -> TextCheck:
     """Find and judge every number, dial code, link, e-mail address and provider name in ``text``.
 
     The text's risk: ``high`` when it speaks for a provider and gives any contact that is not that
@@ -239,27 +239,24 @@ def check_text(text: str, *, region: str | None = None, provider: str | Provider
     reg = _registry(registry)
     text = text if isinstance(text, str) else ""
     region = region.strip().upper() if isinstance(region, str) and region.strip() else None
-    prov = reg.get(provider, region) if isinstance(provider, str) else provider  # type: ignore[attr-defined]
-    names = find_names(text, reg, region)  # type: ignore[arg-type]
-    links = list(_links(text))
+    prov = reg.get(provider, region) if isinstance(provider, str) else provider
+    names = find_names(text, reg, region)
+    links = [(s, e, value, parse_link(value).ascii_host) for s, e, value in _links(text)]
     # a name inside a link or an address is part of it, not a mention (alipay-refund.cn), unless
     # the link is on that provider's own domain (Coins.ph, MERCADOPAGO.COM.AR)
     names = [
         h for h in names
-        if not any(
-            h.span[0] < le and ls < h.span[1] and not h.provider.is_official_domain(parse_link(v).ascii_host)
-            for ls, le, v in links
-        )
+        if not any(h.span[0] < le and ls < h.span[1] and not h.provider.is_official_domain(host) for ls, le, _, host in links)
     ]
     named: list[Provider] = [prov] if prov is not None else []
     for h in sorted(names, key=lambda h: not h.strong):
         if h.provider not in named:
             named.append(h.provider)
     findings = [Finding(kind="provider", span=h.span, text=h.text, provider=h.provider, strong=h.strong) for h in names]
-    for s, e, value in links:
-        lc = check_link(value, provider=_link_owner(value, named, reg), registry=reg)
+    for s, e, value, host in links:
+        lc = check_link(value, provider=_link_owner(host, named), registry=reg)
         findings.append(Finding(kind="email" if lc.email else "link", span=(s, e), text=value, check=lc))
-    link_spans = [(s, e) for s, e, _ in links]
+    link_spans = [(s, e) for s, e, _, _ in links]
     for c in find_numbers(text, lambda piece, called: _is_number(piece, called, region, reg)):
         if any(c.span[0] < le and ls < c.span[1] for ls, le in link_spans):
             continue
@@ -269,21 +266,17 @@ def check_text(text: str, *, region: str | None = None, provider: str | Provider
     providers = tuple(dict.fromkeys(h.provider for h in names)) if prov is None else tuple(dict.fromkeys([prov, *(h.provider for h in names)]))
     risk = _risk(findings, named)
     first = named[0] if named else None
-    official: tuple[Channel, ...] = ()
-    if first is not None:
-        phones = [c for c in first.phones if c.confidence is Confidence.OFFICIAL and c.direction.allows(c.direction.INBOUND)]
-        here = [c for c in phones if region is None or c.region == region] or phones
-        official = tuple(here[:3])
+    official = local_first(inbound_numbers(first), region) if first is not None else ()
     rep_region = region or (first.regions[0] if first is not None and len(first.regions) == 1 else None)
-    report_to = reg.reports(rep_region) if rep_region else ()  # type: ignore[attr-defined]
-    report_online = reg.reports_online(rep_region) if rep_region else ()  # type: ignore[attr-defined]
+    report_to = reg.reports(rep_region) if rep_region else ()
+    report_online = reg.reports_online(rep_region) if rep_region else ()
     return TextCheck(text=text, region=region, risk=risk, providers=providers, findings=tuple(findings),
                      official_contacts=official, report_to=tuple(report_to), report_online=tuple(report_online))
 
 
-def _link_owner(value: str, named: list[Provider], reg: object) -> Provider | None:
-    """The named provider whose domain the link is on, else the first named (None: none named)."""
-    host = parse_link(value).ascii_host
+def _link_owner(host: str, named: list[Provider]) -> Provider | None:
+    """The named provider whose domain the link (``host``, ASCII) is on, else the first named
+    (None: none named)."""
     for p in named:
         if host and p.is_official_domain(host):
             return p
@@ -311,7 +304,7 @@ def _risk(findings: list[Finding], named: list[Provider]) -> Risk:
 
 
 def check_texts(texts: Iterable[str], *, region: str | None = None, provider: str | Provider | None = None,
-                registry: object = None) -> Iterator[TextCheck]:
+                registry: Registry | None = None) -> Iterator[TextCheck]:
     """:func:`check_text` over a stream, lazily, in constant memory (like ``check_many``)."""
     reg = _registry(registry)
     for t in texts:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from ..catalog import Registry
     from ..model import Provider
 
-__all__ = ["ParsedLink", "lookalike_domain", "parse_link", "skeleton"]
+__all__ = ["ParsedLink", "domain_owner", "lookalike_domain", "parse_link", "skeleton"]
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 #: Dots that IDNA (UTS #46) maps to a full stop: ideographic, full-width and half-width.
@@ -226,6 +226,12 @@ class _Brands:
 @functools.lru_cache(maxsize=8)
 def _brands(registry: Registry) -> _Brands:
     return _Brands(registry)
+
+
+def domain_owner(ascii_host: str, registry: Registry) -> Provider | None:
+    """The provider one of whose ``domains`` the host is, or is under (a dictionary lookup per
+    label, not a scan of every provider)."""
+    return _brands(registry).owner(ascii_host)
 
 
 @functools.lru_cache(maxsize=4096)

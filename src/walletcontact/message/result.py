@@ -8,7 +8,8 @@ from typing import Any
 import attrs
 
 from .. import messages
-from ..check.result import NumberCheck, Reason, Risk, Verdict
+from ..catalog import online_target
+from ..check.result import NumberCheck, Reason, Risk, Verdict, numbers_text, official_line, report_lines
 from ..messages import pick, render
 from ..model import Channel, PhoneChannel, Provider
 
@@ -104,7 +105,8 @@ class TextCheck:
     risk: Risk
     providers: tuple[Provider, ...]  #: who the text speaks for, in first-mention order
     findings: tuple[Finding, ...]  #: in text order
-    official_contacts: tuple[Channel, ...] = ()  #: the first provider's real numbers
+    #: the first provider's numbers to call, the text's region's first (as a NumberCheck's)
+    official_contacts: tuple[PhoneChannel, ...] = ()
     report_to: tuple[PhoneChannel, ...] = ()
     report_online: tuple[Channel, ...] = ()
 
@@ -135,16 +137,10 @@ class TextCheck:
             lines.append(render(pick(messages.ADVICE["text_low"], locale), provider=who))
         else:
             lines.append(pick(messages.ADVICE["text_unknown"], locale))
-        if prov is not None and self.official_contacts and self.risk is not Risk.LOW:
-            numbers = ", ".join(_contact(c) for c in self.official_contacts)
-            lines.append(render(pick(messages.ADVICE["use_official"], locale), provider=name, numbers=numbers))
+        if prov is not None and self.risk is not Risk.LOW:
+            lines.append(official_line(name, numbers_text(self.official_contacts, self.region), locale))
         if self.risk in (Risk.HIGH, Risk.CAUTION):
-            if self.report_to:
-                numbers = ", ".join(c.number for c in self.report_to)
-                lines.append(render(pick(messages.ADVICE["report"], locale), numbers=numbers))
-            if self.report_online:
-                where = ", ".join(_contact(c) for c in self.report_online)
-                lines.append(render(pick(messages.ADVICE["report_online_also"], locale), where=where))
+            lines += report_lines(self.report_to, self.report_online, locale)
         return "\n".join(lines)
 
     def to_dict(self, locale: str | None = "en") -> dict[str, Any]:
@@ -154,16 +150,8 @@ class TextCheck:
             "risk": self.risk.value,
             "providers": [p.id for p in self.providers],
             "findings": [f.to_dict(locale) for f in self.findings],
-            "official_contacts": [_contact(c) for c in self.official_contacts],
+            "official_contacts": [c.number for c in self.official_contacts],
             "report_to": [c.number for c in self.report_to],
-            "report_online": [_contact(c) for c in self.report_online],
+            "report_online": [online_target(c) for c in self.report_online],
             "advice": self.advice(locale),
         }
-
-
-def _contact(c: Channel) -> str:
-    for attr in ("number", "url", "address", "code"):
-        value = getattr(c, attr, None)
-        if isinstance(value, str):
-            return value
-    return str(c.type)
