@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import socket
 import statistics
-import subprocess
 import sys
 import time
 
@@ -27,12 +25,6 @@ REQUESTS = [
     ("GET", "/v1/report/KE", {}),
     ("GET", "/", {"params": {"q": "PayPal: call 1-805-250-7719", "region": "US"}}),
 ]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 async def _run(base: str, n: int, conns: int) -> tuple[list[float], int]:
@@ -64,28 +56,13 @@ def main() -> int:
     ap.add_argument("-n", type=int, default=20_000, help="requests (default 20,000)")
     ap.add_argument("-c", type=int, default=16, help="concurrent connections (default 16)")
     args = ap.parse_args()
-    port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "walletcontact", "serve", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(base + "/v1/health", timeout=2)
-                break
-            except httpx.HTTPError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    print("the server did not start", file=sys.stderr)
-                    return 1
-                time.sleep(0.2)
+    from walletcontact.web import background
+
+    with background() as base:
         asyncio.run(_run(base, min(400, args.n), args.c))  # warm up: data, caches
         t0 = time.perf_counter()
         latencies, errors = asyncio.run(_run(base, args.n, args.c))
         wall = time.perf_counter() - t0
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     q = statistics.quantiles(latencies, n=100)
     print(f"load test: {args.n:,} requests over {args.c} connections to one uvicorn process on loopback "
           f"(a mix of {len(REQUESTS)} endpoints): {args.n / wall:,.0f} requests/s, p50 {q[49] * 1e3:.1f} ms, "

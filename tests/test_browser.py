@@ -5,17 +5,13 @@ is loading its URL), and checks what a person sees. Screenshots go to build/scre
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 
-httpx = pytest.importorskip("httpx")
 pytest.importorskip("starlette")
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
@@ -25,23 +21,10 @@ SHOTS = Path(__file__).resolve().parent.parent / "build" / "screenshots"
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "walletcontact", "serve", "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            httpx.get(base + "/v1/health", timeout=2)
-            break
-        except httpx.HTTPError:
-            assert time.monotonic() < deadline and proc.poll() is None, "the server did not start"
-            time.sleep(0.2)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+    from walletcontact.web import background
+
+    with background() as base:
+        yield base
 
 
 def _chromium(*args: str) -> str:

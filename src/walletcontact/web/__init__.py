@@ -8,14 +8,16 @@ here, never by ``import walletcontact``.
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from .api import LIMITS, ApiError, data_version, handle, parse_body
 from .openapi import openapi
 from .page import CSS, choose_locale, render_page
 
-__all__ = ["create_app", "serve"]
+__all__ = ["background", "create_app", "serve"]
 
 #: The Content-Security-Policy of every answer: nothing but the page's own stylesheet.
 CSP = (
@@ -129,3 +131,43 @@ def serve(host: str = "127.0.0.1", port: int = 8000, registry: Any = None) -> No
     if registry is None:
         registry = preload()
     uvicorn.run(create_app(registry), host=host, port=port, log_level="warning", access_log=False)
+
+
+@contextlib.contextmanager
+def background(port: int | None = None, *, timeout: float = 30.0) -> Iterator[str]:
+    """``walletcontact serve`` in a child process on loopback, for tests and load tests: yields the
+    base URL once ``/v1/health`` answers, and stops the server on exit.
+
+    Raises:
+        RuntimeError: the server did not answer within ``timeout`` seconds.
+    """
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    if port is None:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = int(s.getsockname()[1])
+    base = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen([sys.executable, "-m", "walletcontact", "serve", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/v1/health", timeout=2) as answer:
+                    if json.load(answer).get("status") == "ok":
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise RuntimeError(f"walletcontact serve did not answer on {base}")
+            time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
