@@ -293,7 +293,7 @@ def _risk(findings: list[Finding], named: list[Provider]) -> Risk:
             levels.append(Risk.LOW)  # a report line quoted in a warning, the provider's calling line
             continue
         level = check.risk
-        if named and not check.is_official and not (isinstance(check, NumberCheck) and "PROVIDER_MENU" in check.codes):
+        if named and not check.is_official and level is not Risk.LOW:  # low and not official: the provider's own menu
             level = Risk.HIGH  # speaks for a provider, gives a contact that is not its own
         if f.kind == "dial-code" and level is not Risk.LOW:
             level = Risk.HIGH
