@@ -168,6 +168,15 @@ def _naming(module: str, name: str) -> bytes:
         ("walletcontact.index", "re"),
         ("walletcontact.model", "_StrEnum"),
         ("os", "system"),
+        # slot setters are named only as Class.slot.__set__, for a slot the class really has
+        ("walletcontact.model", "Source.url.__get__"),
+        ("walletcontact.model", "Source.url.__delete__"),
+        ("walletcontact.model", "Source.host.__set__"),  # a property, not a slot
+        ("walletcontact.model", "Source.__init__"),
+        ("walletcontact.model", "Source.__class__.__subclasses__"),
+        ("walletcontact.model", "Source.url.__set__.__self__"),
+        ("walletcontact.model", "Provider.__weakref__.__set__"),
+        ("walletcontact.model", "locale_chain.__globals__"),
     ],
 )
 def test_the_unpickler_names_only_the_models_own_classes(module: str, name: str) -> None:
@@ -178,5 +187,7 @@ def test_the_unpickler_names_only_the_models_own_classes(module: str, name: str)
     from walletcontact.model import Provider
 
     assert _snapshot._Unpickler(io.BytesIO(_naming("walletcontact.model", "Provider"))).load() is Provider
+    setter = _snapshot._Unpickler(io.BytesIO(_naming("walletcontact.model", "Provider.id.__set__"))).load()
+    assert setter == Provider.__dict__["id"].__set__
     with pytest.raises(pickle.UnpicklingError, match="may not name"):
         _snapshot._Unpickler(io.BytesIO(_naming(module, name))).load()

@@ -121,11 +121,12 @@ def test_the_default_registry_comes_from_the_prebuilt_module(
     [
         {"header": {"walletcontact": "0.0.0"}},
         {"header": {"format": _snapshot.FORMAT + 1}},
+        {"header": {"layout": "Source:url,kind"}},
         {"HEADER": "not a header"},
         {"REGISTRY": b"\x80\x04 damaged"},
         {"REGISTRY": b""},
     ],
-    ids=["other-version", "other-format", "no-header", "damaged", "empty"],
+    ids=["other-version", "other-format", "other-slot-layout", "no-header", "damaged", "empty"],
 )
 def test_an_unusable_module_falls_back_to_the_json(
     source: str, from_json: Registry, installed: Any, monkeypatch: pytest.MonkeyPatch, changes: dict[str, Any]
