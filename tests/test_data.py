@@ -229,6 +229,16 @@ def test_breadth_of_the_second_wave() -> None:
     assert {"ussd", "sms-sender"} <= kinds
 
 
+def test_phone_numbers_past_220_and_seven_in_ten_official() -> None:
+    """The second wave's evidence target: more than 220 phone numbers, at least 70 % of them
+    stated on the provider's or the authority's own pages (the rest: two independent sources)."""
+    phones = [c for p in PROVIDERS for c in p.phones]
+    by = Counter(c.confidence for c in phones)
+    assert len(phones) >= 220
+    assert by[wc.Confidence.OFFICIAL] / len(phones) >= 0.70, by
+    assert set(by) <= {wc.Confidence.OFFICIAL, wc.Confidence.REPORTED}  # nothing weaker is a channel
+
+
 def _reachable_from_abroad(ch: PhoneChannel) -> bool:
     info = key_info(ch.number, ch.region, carrier_short_code=ch.carrier_short_code)
     if info is None or not info[0].startswith("+"):

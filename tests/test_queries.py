@@ -172,6 +172,23 @@ def test_report_channels() -> None:
     assert wc.report_channels("ZZ") == ()
 
 
+def test_report_lines_put_scam_lines_before_consumer_helplines() -> None:
+    """Every authority line a region has is listed once, scam and fraud-report lines first (a
+    consumer helpline or a regulator's complaints line comes after them)."""
+    scam = {"fraud-report", "anti-fraud-warning"}
+    regions = {r for p in wc.providers() if p.kind == "authority" for r in p.regions}
+    mixed = 0
+    for region in sorted(regions):
+        lines = wc.report_channels(region)
+        flags = [bool(scam & set(c.purposes)) for c in lines]
+        assert flags == sorted(flags, reverse=True), region
+        mixed += True in flags and False in flags
+        owned = [c for p in wc.providers(region=region) if p.kind == "authority" for c in p.phones
+                 if c.direction in ("inbound", "both")]
+        assert sorted(map(id, lines)) == sorted(map(id, {id(c): c for c in owned}.values())), region
+    assert mixed >= 5  # regions with both kinds of line exist (HK: 18222, then the Consumer Council)
+
+
 def test_report_online_lists_authority_pages_and_addresses() -> None:
     # a region whose authority takes reports online only: no line, but somewhere to go
     assert wc.report_channels("BF") == ()

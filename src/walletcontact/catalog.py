@@ -131,7 +131,9 @@ class Registry:
                     if c.direction.allows(Direction.INBOUND):
                         for r in p.regions:
                             reports.setdefault(r, []).append(c)
-        self._reports = {r: tuple(sorted(v, key=lambda c: c.trust_rank)) for r, v in reports.items()}
+        # scam and fraud-report lines first, then the authorities' other lines (consumer helplines,
+        # regulators' complaint lines), most trusted first within each
+        self._reports = {r: tuple(sorted(v, key=_report_order)) for r, v in reports.items()}
         online: dict[str, list[Channel]] = {}
         for p in provs:
             if p.kind is ProviderKind.AUTHORITY:
@@ -299,6 +301,14 @@ class Registry:
             return ()
         found = self._online.get(region)
         return found if found is not None else self._online.get(region.strip().upper(), ())
+
+
+#: the purposes that make an authority's line a scam-report line
+REPORT_PURPOSES = frozenset({"fraud-report", "anti-fraud-warning"})
+
+
+def _report_order(ch: PhoneChannel) -> tuple[bool, tuple[int, int]]:
+    return (not REPORT_PURPOSES.intersection(ch.purposes), ch.trust_rank)
 
 
 def online_target(ch: Channel) -> str:

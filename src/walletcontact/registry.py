@@ -203,7 +203,8 @@ def channels(
 
 
 def report_channels(region: str, *, registry: Registry | None = None) -> tuple[PhoneChannel, ...]:
-    """Government anti-fraud and fraud-report lines for ``region`` (people call these).
+    """Government lines for ``region`` that people call: anti-fraud and fraud-report lines first,
+    then the authorities' other lines (consumer helplines, regulators' complaint lines).
 
     >>> [c.number for c in report_channels("CN")][:1]
     ['96110']

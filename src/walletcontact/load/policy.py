@@ -48,7 +48,9 @@ DAYS = frozenset(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
 #: ``govt.nz``, ``gub.uy``, ``police.uk``...), and government domains without one. The US ``.gov``
 #: and ``.mil`` are top-level. A label further left (``gov.example.com``) does not count.
 GOV_LABELS = frozenset({"gov", "go", "gob", "gub", "gouv", "govt", "gv", "mil", "gc", "police"})
-GOV_DOMAINS = ("admin.ch", "bund.de", "europa.eu")
+#: government suffixes outside those labels (nic.in: the National Informatics Centre hosts the
+#: Government of India's own sites; nothing private is registered under it)
+GOV_DOMAINS = ("admin.ch", "bund.de", "europa.eu", "nic.in")
 
 
 def is_government_host(host: str, provider: Provider) -> bool:
