@@ -57,8 +57,9 @@ def test_every_code_has_a_level_or_is_a_note() -> None:
 
     notes = {"OFFICIAL", "AMBIGUOUS", "AREA_CODE_SERVICE", "EXTENSION_DROPPED", "VANITY_LETTERS", "UNICODE_DIGITS",
              "CONTROL_CHARACTERS", "DIGIT_LIKE_CHARACTERS", "OTHER_CHARACTERS"}
-    # LINK_* codes belong to link checks, whose level check_link decides (see test_messages_check)
-    assert {c for c in REASONS if not c.startswith("LINK_")} == set(RISK_OF) | notes
+    # LINK_* and SENDER_* codes belong to link and sender checks, whose levels check_link and
+    # check_sender decide (see test_messages_check)
+    assert {c for c in REASONS if not c.startswith(("LINK_", "SENDER_"))} == set(RISK_OF) | notes
 
 
 def test_every_answer_that_is_not_low_names_the_real_contacts_and_the_report_line() -> None:

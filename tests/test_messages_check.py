@@ -205,3 +205,91 @@ def test_scan_command(tmp_path: Path) -> None:
     assert [json.loads(x)["risk"] for x in stream.stdout.splitlines()] == ["low", "high"]
     plain = run("-", "--region", "CN", stdin="95188 是支付宝客服\n\n验证码 951883\n")
     assert [x.split("\t")[0] for x in plain.stdout.splitlines()] == ["low", "unknown"] and plain.returncode == 0
+
+
+# ---------------------------------------------------------------- the sender a message shows
+
+_ORDER = {wc.Risk.LOW: 0, wc.Risk.UNKNOWN: 1, wc.Risk.CAUTION: 2, wc.Risk.HIGH: 3}
+
+
+def _senders() -> list[tuple[wc.Provider, wc.SmsSenderChannel]]:
+    return [(p, c) for p in wc.providers() for c in p.channels if isinstance(c, wc.SmsSenderChannel)]
+
+
+@pytest.mark.parametrize(("provider", "channel"), _senders(), ids=lambda x: getattr(x, "id", None) or x.sender)
+def test_every_recorded_sender_is_its_providers_in_any_spelling(provider: wc.Provider, channel: wc.SmsSenderChannel) -> None:
+    s = channel.sender
+    for spelled in (s, s.lower(), s.upper(), f" {s} ", "-".join(s), s.translate({c: c + 0xFEE0 for c in range(0x21, 0x7F)})):
+        c = wc.check_sender(spelled, region=channel.region)
+        assert c.is_official and c.provider is not None and c.provider.id == provider.id, spelled
+        assert c.channel is channel and c.risk is wc.Risk.LOW
+        assert c.codes == ("SENDER_KNOWN", "SENDER_SPOOFABLE")  # never a promise: sender IDs can be spoofed
+        assert wc.check_sender(spelled, region=channel.region, provider=provider.id).is_official
+    other = next(r for r in ("US", "CN", "KE", "BD") if r != channel.region)
+    assert not wc.check_sender(s, region=other).is_official  # a sender ID is a region's
+
+
+@pytest.mark.parametrize(("provider", "channel"), _senders(), ids=lambda x: getattr(x, "id", None) or x.sender)
+def test_a_provider_claimed_with_another_sender(provider: wc.Provider, channel: wc.SmsSenderChannel) -> None:
+    """Claiming a provider whose senders in the region are recorded, any other sender is not it:
+    high when the provider's own pages name its senders."""
+    for shown in ("+1 415 555 0100", "0712345678", "INFO", "Alert-Team"):
+        c = wc.check_sender(shown, region=channel.region, provider=provider.id)
+        assert not c.is_official and channel in c.expected, shown
+        assert "SENDER_NOT_PROVIDERS" in c.codes and c.codes[-1] == "SENDER_SPOOFABLE"
+        confirmed = any(e.confidence is wc.Confidence.OFFICIAL for e in c.expected)
+        assert c.risk is (wc.Risk.HIGH if confirmed else wc.Risk.CAUTION)
+
+
+@given(st.text(max_size=60), st.one_of(st.none(), st.text(max_size=4)), st.sampled_from([None, "m-pesa", "alipay", "paypal"]))
+@settings(max_examples=200, deadline=None)
+def test_any_sender_is_safe(sender: str, region: str | None, provider: str | None) -> None:
+    c = wc.check_sender(sender, region=region, provider=provider)
+    assert c.risk in set(wc.Risk) and c.codes[-1] == "SENDER_SPOOFABLE"
+    assert len(c.sender) <= 32
+    json.dumps(c.to_dict())
+
+
+@given(st.sampled_from(CORPUS), st.sampled_from(_senders()))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_a_genuine_sender_never_lowers_a_texts_risk(row: dict[str, str], item: tuple[wc.Provider, wc.SmsSenderChannel]) -> None:
+    """Sender IDs can be spoofed: a message showing a provider's real sender is judged at least as
+    strictly as the same message with no sender."""
+    _, channel = item
+    alone = wc.check_text(row["text"], region=channel.region)
+    shown = wc.check_text(row["text"], region=channel.region, sender=channel.sender)
+    assert _ORDER[shown.risk] >= _ORDER[alone.risk], row["text"]
+    assert shown.sender is not None and shown.sender.codes[-1] == "SENDER_SPOOFABLE"
+
+
+def test_a_message_from_the_wrong_sender() -> None:
+    scam = "M-PESA: you have received Ksh 5,000 by mistake. Please send it back to 0712 345 678."
+    genuine = wc.check_text("QWE12ABC Confirmed. Ksh500.00 sent to JOHN DOE on 1/2/24.", region="KE", sender="MPESA")
+    assert [p.id for p in genuine.providers] == ["m-pesa"]  # the sender ID is itself a claim
+    assert genuine.risk is not wc.Risk.LOW and "can be faked" in genuine.advice()
+    t = wc.check_text(scam, region="KE", sender="+254 712 345 678")
+    assert t.risk is wc.Risk.HIGH and t.sender is not None and t.sender.codes[0] == "SENDER_NOT_PROVIDERS"
+    assert "MPESA" in t.advice() and "MPESA" in t.advice("zh-Hans")
+    doc = json.loads(json.dumps(t.to_dict()))
+    assert doc["sender"]["verdict"] == "unofficial" and doc["sender"]["expected"] == ["MPESA"]
+    assert wc.check_text(scam, region="KE").to_dict()["sender"] is None
+    pairs = list(wc.check_texts([(scam, "MPESA"), scam], region="KE"))
+    assert pairs[0].sender is not None and pairs[0].sender.is_official and pairs[1].sender is None
+
+
+def test_scan_takes_a_sender() -> None:
+    import subprocess
+    import sys
+
+    def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "walletcontact", "scan", *args], input=stdin,
+                              capture_output=True, text=True, encoding="utf-8")
+
+    text = "M-PESA: Confirmed. Ksh500.00 received."
+    assert run(text, "--region", "KE", "--sender", "MPESA").returncode == 0
+    wrong = run(text, "--region", "KE", "--sender", "0712345678")
+    assert wrong.returncode == 1 and "MPESA" in wrong.stdout
+    lines = json.dumps({"text": text, "sender": "0712345678"}) + "\n" + json.dumps({"text": text}) + "\n"
+    stream = run("-", "--jsonl", "--region", "KE", "--json", "--sender", "MPESA", stdin=lines)
+    got = [json.loads(x)["sender"]["verdict"] for x in stream.stdout.splitlines()]
+    assert got == ["unofficial", "official"] and stream.returncode == 1

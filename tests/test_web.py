@@ -58,6 +58,11 @@ def test_texts_links_and_batches(client: Any) -> None:
     get = client.get("/v1/check/text", params={"text": sms, "region": "CN"})
     assert post.json() == get.json() == wc.check_text(sms, region="CN").to_dict()
     assert post.json()["risk"] == "high"
+    mpesa = "M-PESA: Confirmed. Ksh500.00 received."
+    sent = client.get("/v1/check/text", params={"text": mpesa, "region": "KE", "sender": "0712345678"}).json()
+    assert sent == wc.check_text(mpesa, region="KE", sender="0712345678").to_dict()
+    assert sent["sender"]["expected"] == ["MPESA"] and sent["risk"] == "high"
+    assert client.post("/v1/check/text", json={"text": mpesa, "region": "KE", "sender": "MPESA"}).json()["sender"]["verdict"] == "official"
     link = client.get("/v1/check/link", params={"link": "https://alipay.com@evil.cn", "provider": "alipay"}).json()
     assert link["host"] == "evil.cn" and link["verdict"] == "unofficial"
     batch = client.post("/v1/batch/numbers", json={"numbers": ["95188", "95189"], "region": "CN"}).json()

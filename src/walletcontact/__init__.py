@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     )
     from .load.documents import SCHEMA_VERSION
     from .load.layers import load_registry
-    from .message import Finding, LinkCheck, TextCheck, check_link, check_text, check_texts
+    from .message import Finding, LinkCheck, SenderCheck, TextCheck, check_link, check_sender, check_text, check_texts
     from .model import (
         AppChannel,
         CallerPolicy,
@@ -65,8 +65,10 @@ if TYPE_CHECKING:
         Procedure,
         Provider,
         ProviderKind,
+        SmsSenderChannel,
         SocialChannel,
         Source,
+        UssdChannel,
         WebsiteChannel,
     )
     from .registry import (
@@ -97,8 +99,10 @@ _LAZY = {
     "Procedure": "model",
     "Provider": "model",
     "ProviderKind": "model",
+    "SmsSenderChannel": "model",
     "SocialChannel": "model",
     "Source": "model",
+    "UssdChannel": "model",
     "WebsiteChannel": "model",
     "Registry": "registry",
     "channels": "registry",
@@ -125,8 +129,10 @@ _LAZY = {
     "load_registry": "load.layers",
     "Finding": "message",
     "LinkCheck": "message",
+    "SenderCheck": "message",
     "TextCheck": "message",
     "check_link": "message",
+    "check_sender": "message",
     "check_text": "message",
     "check_texts": "message",
     "SCHEMA_VERSION": "load.documents",
@@ -159,12 +165,15 @@ __all__ = [
     "Reason",
     "Registry",
     "Risk",
+    "SenderCheck",
+    "SmsSenderChannel",
     "SocialChannel",
     "Source",
     "TextCheck",
     "UnknownProviderError",
     "UnknownTopicError",
     "UnofficialNumberError",
+    "UssdChannel",
     "Verdict",
     "WalletContactError",
     "WebsiteChannel",
@@ -174,6 +183,7 @@ __all__ = [
     "check_link",
     "check_many",
     "check_number",
+    "check_sender",
     "check_text",
     "check_texts",
     "default_registry",

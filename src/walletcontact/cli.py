@@ -93,7 +93,9 @@ def _args_check(c: argparse.ArgumentParser) -> None:
 
 def _args_scan(c: argparse.ArgumentParser) -> None:
     c.add_argument("text", help="the message ('-' reads one message a line from stdin)")
-    c.add_argument("--jsonl", action="store_true", help="with '-': each line is a JSON object with a 'text' field")
+    c.add_argument("--jsonl", action="store_true",
+                   help="with '-': each line is a JSON object with a 'text' field (and optionally 'sender')")
+    c.add_argument("--sender", "-s", help="the sender the message showed (an SMS sender ID such as MPESA, a short code, a number)")
     c.add_argument("--provider", "-p", help=_PROVIDER_HELP)
     c.add_argument("--region", "-r", help=_REGION_HELP)
     c.add_argument("--locale", "-l", help=_LOCALE_HELP)

@@ -20,9 +20,10 @@ __all__ = ["scan"]
 _COLOUR = {"low": "32;1", "unknown": "36;1", "caution": "33;1", "high": "31;1"}
 
 
-def _messages(args: argparse.Namespace) -> Iterator[str]:
+def _messages(args: argparse.Namespace) -> Iterator[tuple[str, str | None]]:
+    """(text, sender) pairs: the sender of a JSON line, else ``--sender``."""
     if args.text != "-":
-        yield args.text
+        yield args.text, args.sender
         return
     for n, raw in enumerate(sys.stdin, 1):
         line = raw.rstrip("\r\n")
@@ -38,9 +39,10 @@ def _messages(args: argparse.Namespace) -> Iterator[str]:
             if not isinstance(text, str):
                 sys.stderr.write(f"walletcontact: line {n}: no 'text' field; skipped\n")
                 continue
-            yield text
+            sender = obj.get("sender")
+            yield text, sender if isinstance(sender, str) else args.sender
         else:
-            yield line
+            yield line, args.sender
 
 
 def scan(args: argparse.Namespace, registry: Any, locale: str) -> int:
@@ -76,6 +78,11 @@ def _print(t: Any, locale: str, stream: bool) -> None:
         level = st(words(f"risk:{check.risk.value}", locale), _COLOUR[check.risk.value])
         lines.append(f"  {words('finding:' + f.kind, locale)}: {printable(f.text)}  {level}")
         lines.extend(f"    - {printable(r.text(locale))}" for r in check.reasons)
+    if t.sender is not None:
+        sc = t.sender
+        level = st(words(f"risk:{sc.risk.value}", locale), _COLOUR[sc.risk.value])
+        lines.append(f"  {words('finding:sender', locale)}: {printable(sc.sender)}  {level}")
+        lines.extend(f"    - {printable(r.text(locale))}" for r in sc.reasons)
     lines.append("")
     lines.extend(printable(x) for x in t.advice(locale).splitlines())
     sys.stdout.write("\n".join(lines) + "\n")

@@ -20,14 +20,14 @@ from ..catalog import Registry
 from ..check import check_number
 from ..check.result import NumberCheck, Reason, Risk, Verdict, inbound_numbers, local_first, reason
 from ..kinds import ProviderKind
-from ..model import PhoneChannel, Provider
+from ..model import Confidence, PhoneChannel, Provider, SmsSenderChannel
 from ..registry import default_registry
 from .links import SHORTENERS, domain_owner, lookalike_domain, parse_link, scripts_of
 from .names import find_names
 from .numbers import find_numbers
-from .result import Finding, LinkCheck, TextCheck, highest
+from .result import Finding, LinkCheck, SenderCheck, TextCheck, highest
 
-__all__ = ["Finding", "LinkCheck", "TextCheck", "check_link", "check_text", "check_texts"]
+__all__ = ["Finding", "LinkCheck", "SenderCheck", "TextCheck", "check_link", "check_sender", "check_text", "check_texts"]
 
 #: a web address or e-mail address in running text
 _LINK = re.compile(
@@ -126,6 +126,87 @@ def check_link(url_or_host: str, *, provider: str | Provider | None = None, regi
         lookalike_of=look[0] if look is not None else None,
         email=p.email,
     )
+
+
+_SENDER_NOISE = re.compile(r"[\s\-_.·]+")
+#: longest sender kept: SMS sender IDs have at most 11 characters, short codes and numbers fewer than 20
+_SENDER_MAX = 32
+
+
+def _sender_key(sender: str) -> str:
+    """A sender as compared: any width, any case, without spaces, hyphens, dots or underscores."""
+    return _SENDER_NOISE.sub("", unicodedata.normalize("NFKC", sender[: _SENDER_MAX * 4])).casefold()
+
+
+@functools.lru_cache(maxsize=8)
+def _senders(registry: Registry) -> dict[str, tuple[tuple[Provider, SmsSenderChannel], ...]]:
+    """Every recorded sender ID of the registry, by its compared form."""
+    found: dict[str, list[tuple[Provider, SmsSenderChannel]]] = {}
+    for p in registry:
+        for ch in p.channels:
+            if isinstance(ch, SmsSenderChannel):
+                found.setdefault(_sender_key(ch.sender), []).append((p, ch))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _names(p: Provider, key: str = "provider") -> dict[str, str]:
+    return {key: p.name, **{f"{key}@{loc}": p.display_name(loc) for loc in ("zh-Hans", "zh-Hant")}}
+
+
+def check_sender(sender: str, *, region: str | None = None, provider: str | Provider | None = None,
+                 registry: Registry | None = None) -> SenderCheck:
+    """Judge the sender a message shows: an SMS sender ID (``MPESA``), a short code or a number.
+
+    Official when the data records it as a sender the provider's genuine messages come from (in
+    ``region``, when given); with a ``provider`` claimed, unofficial when that provider's recorded
+    senders there are others. A sender ID can be spoofed, so no answer says a message is genuine
+    because of its sender. Never raises on any sender or region string.
+
+    >>> c = check_sender("MPESA", region="KE")
+    >>> c.verdict.value, c.provider.id, c.codes
+    ('official', 'm-pesa', ('SENDER_KNOWN', 'SENDER_SPOOFABLE'))
+    >>> c = check_sender("+254 712 345678", region="KE", provider="m-pesa")
+    >>> c.verdict.value, c.risk.value, [e.sender for e in c.expected]
+    ('unofficial', 'high', ['MPESA'])
+    """
+    reg = _registry(registry)
+    text = sender.strip() if isinstance(sender, str) else ""
+    region = region.strip().upper() if isinstance(region, str) and region.strip() else None
+    prov = reg.get(provider, region) if isinstance(provider, str) else provider
+    shown = text[:_SENDER_MAX]
+    key = _sender_key(text)
+    spoof = reason("SENDER_SPOOFABLE")
+    if not key:
+        return SenderCheck(sender=shown, verdict=Verdict.MALFORMED, risk=Risk.UNKNOWN,
+                           reasons=(reason("SENDER_EMPTY"), spoof), provider=prov)
+    hits = tuple((p, ch) for p, ch in _senders(reg).get(key, ()) if region is None or ch.region == region)
+    if prov is not None:
+        hits = tuple(h for h in hits if h[0].id == prov.id) or hits
+    if hits and (prov is None or hits[0][0].id == prov.id):
+        p, ch = hits[0]
+        return SenderCheck(sender=shown, verdict=Verdict.OFFICIAL, risk=Risk.LOW, provider=p, channel=ch,
+                           reasons=(reason("SENDER_KNOWN", sender=shown, region=ch.region, **_names(p)), spoof))
+    if prov is None:
+        return SenderCheck(sender=shown, verdict=Verdict.UNOFFICIAL, risk=Risk.UNKNOWN,
+                           reasons=(reason("SENDER_UNKNOWN", sender=shown), spoof))
+    expected = tuple(ch for ch in prov.channels
+                     if isinstance(ch, SmsSenderChannel) and (region is None or ch.region == region))
+    reasons: list[Reason] = []
+    if hits:  # another provider's sender ID
+        reasons.append(reason("SENDER_OTHER_PROVIDER", sender=shown, **_names(hits[0][0], "other"), **_names(prov)))
+    if expected:
+        where = region or expected[0].region
+        reasons.append(reason("SENDER_NOT_PROVIDERS", sender=shown, region=where,
+                              expected=", ".join(c.sender for c in expected), **_names(prov)))
+        # the provider's own pages say where its messages come from: any other sender is a red flag
+        confirmed = any(c.confidence is Confidence.OFFICIAL for c in expected)
+        risk = Risk.HIGH if confirmed or hits else Risk.CAUTION
+    else:
+        reasons.append(reason("SENDER_NOT_RECORDED", sender=shown, **_names(prov)))
+        risk = Risk.HIGH if hits else Risk.UNKNOWN
+    reasons.append(spoof)
+    return SenderCheck(sender=shown, verdict=Verdict.UNOFFICIAL, risk=risk, reasons=tuple(reasons), provider=prov,
+                       expected=expected)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -228,13 +309,16 @@ def _links(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def check_text(text: str, *, region: str | None = None, provider: str | Provider | None = None,
-               registry: Registry | None = None) -> TextCheck:
+               sender: str | None = None, registry: Registry | None = None) -> TextCheck:
     """Find and judge every number, dial code, link, e-mail address and provider name in ``text``.
 
     The text's risk: ``high`` when it speaks for a provider and gives any contact that is not that
     provider's official one, or asks to dial a code; ``low`` when every contact is official (the
     advice still reminds that genuine numbers are quoted in scams too); ``unknown`` when it names
-    no provider and nothing known. Never raises on any string.
+    no provider and nothing known. ``sender``: the sender the message showed (an SMS sender ID,
+    a short code, a number), judged with :func:`check_sender` against the provider the text speaks
+    for: a sender that is not one of that provider's raises the risk; a genuine one never lowers
+    it (sender IDs can be spoofed). Never raises on any string.
     """
     reg = _registry(registry)
     text = text if isinstance(text, str) else ""
@@ -252,6 +336,13 @@ def check_text(text: str, *, region: str | None = None, provider: str | Provider
     for h in sorted(names, key=lambda h: not h.strong):
         if h.provider not in named:
             named.append(h.provider)
+    sc: SenderCheck | None = None
+    if sender is not None:
+        # judged against who the text speaks for; a sender ID of a provider the text does not
+        # name is itself a claim to be that provider
+        sc = check_sender(sender, region=region, provider=named[0] if named else None, registry=reg)
+        if sc.is_official and sc.provider is not None and sc.provider not in named:
+            named.append(sc.provider)
     findings = [Finding(kind="provider", span=h.span, text=h.text, provider=h.provider, strong=h.strong) for h in names]
     for s, e, value, host in links:
         lc = check_link(value, provider=_link_owner(host, named), registry=reg)
@@ -264,14 +355,19 @@ def check_text(text: str, *, region: str | None = None, provider: str | Provider
         findings.append(Finding(kind="dial-code" if c.dial else "number", span=c.span, text=c.text, check=check))
     findings.sort(key=lambda f: f.span)
     providers = tuple(dict.fromkeys(h.provider for h in names)) if prov is None else tuple(dict.fromkeys([prov, *(h.provider for h in names)]))
+    if sc is not None and sc.is_official and sc.provider is not None and sc.provider not in providers:
+        providers = (*providers, sc.provider)
     risk = _risk(findings, named)
+    if sc is not None and sc.risk in (Risk.HIGH, Risk.CAUTION):
+        risk = highest(risk, sc.risk)  # a sender that is not the provider's; a genuine one never lowers it
     first = named[0] if named else None
     official = local_first(inbound_numbers(first), region) if first is not None else ()
     rep_region = region or (first.regions[0] if first is not None and len(first.regions) == 1 else None)
     report_to = reg.reports(rep_region) if rep_region else ()
     report_online = reg.reports_online(rep_region) if rep_region else ()
     return TextCheck(text=text, region=region, risk=risk, providers=providers, findings=tuple(findings),
-                     official_contacts=official, report_to=tuple(report_to), report_online=tuple(report_online))
+                     official_contacts=official, report_to=tuple(report_to), report_online=tuple(report_online),
+                     sender=sc)
 
 
 def _link_owner(host: str, named: list[Provider]) -> Provider | None:
@@ -303,9 +399,14 @@ def _risk(findings: list[Finding], named: list[Provider]) -> Risk:
     return highest(*levels)
 
 
-def check_texts(texts: Iterable[str], *, region: str | None = None, provider: str | Provider | None = None,
-                registry: Registry | None = None) -> Iterator[TextCheck]:
-    """:func:`check_text` over a stream, lazily, in constant memory (like ``check_many``)."""
+def check_texts(texts: Iterable[str | tuple[str, str | None]], *, region: str | None = None,
+                provider: str | Provider | None = None, registry: Registry | None = None) -> Iterator[TextCheck]:
+    """:func:`check_text` over a stream, lazily, in constant memory (like ``check_many``). An item
+    may be a ``(text, sender)`` pair: the message and the sender it showed."""
     reg = _registry(registry)
     for t in texts:
-        yield check_text(t, region=region, provider=provider, registry=reg)
+        if isinstance(t, tuple):
+            body, shown = (t[0], t[1]) if len(t) == 2 else ("", None)
+            yield check_text(body, region=region, provider=provider, sender=shown, registry=reg)
+        else:
+            yield check_text(t, region=region, provider=provider, registry=reg)

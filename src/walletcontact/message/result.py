@@ -11,9 +11,9 @@ from .. import messages
 from ..catalog import online_target
 from ..check.result import NumberCheck, Reason, Risk, Verdict, numbers_text, official_line, report_lines
 from ..messages import pick, render
-from ..model import Channel, PhoneChannel, Provider
+from ..model import Channel, PhoneChannel, Provider, SmsSenderChannel
 
-__all__ = ["Finding", "LinkCheck", "TextCheck"]
+__all__ = ["Finding", "LinkCheck", "SenderCheck", "TextCheck"]
 
 _ORDER = {Risk.LOW: 0, Risk.UNKNOWN: 1, Risk.CAUTION: 2, Risk.HIGH: 3}
 
@@ -69,6 +69,50 @@ class LinkCheck:
 
 
 @attrs.frozen(kw_only=True)
+class SenderCheck:
+    """The verdict on the sender a message shows (an SMS sender ID such as ``MPESA``, a short code,
+    a phone number).
+
+    ``verdict`` is ``official`` when the data records the sender as one the provider's genuine
+    messages come from in the region, ``unofficial`` when the provider's recorded senders there
+    are others, ``malformed`` for an empty sender; ``provider`` is whose sender it is (or who was
+    claimed). Sender IDs can be spoofed, so even an official one never proves a message genuine:
+    the reasons always say so (``SENDER_SPOOFABLE``).
+    """
+
+    sender: str
+    verdict: Verdict
+    risk: Risk
+    reasons: tuple[Reason, ...]
+    provider: Provider | None = None
+    channel: SmsSenderChannel | None = None
+    #: the provider's recorded senders in the region (when the sender is not one of them)
+    expected: tuple[SmsSenderChannel, ...] = ()
+
+    @property
+    def is_official(self) -> bool:
+        return self.verdict is Verdict.OFFICIAL
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(r.code for r in self.reasons)
+
+    def explain(self, locale: str | None = "en") -> list[str]:
+        return [r.text(locale) for r in self.reasons]
+
+    def to_dict(self, locale: str | None = "en") -> dict[str, Any]:
+        return {
+            "sender": self.sender,
+            "verdict": self.verdict.value,
+            "risk": self.risk.value,
+            "provider": self.provider.id if self.provider is not None else None,
+            "confidence": self.channel.confidence.value if self.channel is not None else None,
+            "expected": [c.sender for c in self.expected],
+            "reasons": [{"code": r.code, "message": r.text(locale)} for r in self.reasons],
+        }
+
+
+@attrs.frozen(kw_only=True)
 class Finding:
     """One thing found in a text: ``kind`` is ``provider``, ``number``, ``dial-code``, ``link`` or
     ``email``; ``span`` is (start, end) in the original string, ``text`` that substring."""
@@ -109,6 +153,8 @@ class TextCheck:
     official_contacts: tuple[PhoneChannel, ...] = ()
     report_to: tuple[PhoneChannel, ...] = ()
     report_online: tuple[Channel, ...] = ()
+    #: the check of the sender the message showed, when one was given
+    sender: SenderCheck | None = None
 
     @property
     def contacts(self) -> tuple[Finding, ...]:
@@ -137,6 +183,15 @@ class TextCheck:
             lines.append(render(pick(messages.ADVICE["text_low"], locale), provider=who))
         else:
             lines.append(pick(messages.ADVICE["text_unknown"], locale))
+        sc = self.sender
+        if sc is not None and sc.provider is not None:
+            who = sc.provider.display_name(locale)
+            if sc.is_official:
+                lines.append(render(pick(messages.ADVICE["text_sender_known"], locale), sender=sc.sender, provider=who))
+            elif sc.expected:
+                expected = ", ".join(c.sender for c in sc.expected)
+                lines.append(render(pick(messages.ADVICE["text_sender_other"], locale), sender=sc.sender, provider=who,
+                                    expected=expected))
         if prov is not None and self.risk is not Risk.LOW:
             lines.append(official_line(name, numbers_text(self.official_contacts, self.region), locale))
         if self.risk in (Risk.HIGH, Risk.CAUTION):
@@ -153,5 +208,6 @@ class TextCheck:
             "official_contacts": [c.number for c in self.official_contacts],
             "report_to": [c.number for c in self.report_to],
             "report_online": [online_target(c) for c in self.report_online],
+            "sender": self.sender.to_dict(locale) if self.sender is not None else None,
             "advice": self.advice(locale),
         }

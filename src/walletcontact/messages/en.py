@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'SENDER_KNOWN': "{sender} is a sender ID that {provider}'s own messages use in {region}.",
+    'SENDER_SPOOFABLE': 'Sender names can be faked: a matching sender never proves who sent a message.',
+    'SENDER_EMPTY': 'No sender was given.',
+    'SENDER_UNKNOWN': '{sender} is not a sender ID of any provider we know.',
+    'SENDER_NOT_PROVIDERS': "{provider}'s messages in {region} come from {expected}, not from {sender}.",
+    'SENDER_OTHER_PROVIDER': "{sender} is {other}'s sender ID, not {provider}'s.",
+    'SENDER_NOT_RECORDED': "We have no record of the senders {provider}'s messages come from, so {sender} cannot be confirmed.",
     'LINK_OFFICIAL': '{host} is an official domain of {provider}.',
     'LINK_NOT_OFFICIAL': '{host} is not a domain of {provider}.',
     'LINK_UNKNOWN': '{host} is not a domain of any provider we know.',
@@ -140,6 +147,7 @@ WORDS: dict[str, str] = {
     'finding:dial-code': 'dial code',
     'finding:link': 'link',
     'finding:email': 'e-mail',
+    'finding:sender': 'sender',
     'channel:ussd': 'USSD menu',
     'channel:sms-sender': 'SMS sender',
     'purpose:menu': 'menu',
@@ -186,6 +194,8 @@ WORDS: dict[str, str] = {
 }
 
 ADVICE: dict[str, str] = {
+    'text_sender_known': 'It shows {sender}, a sender {provider} uses, but sender names can be faked: judge the message by what it asks of you.',
+    'text_sender_other': "It claims to be from {provider}, but {provider}'s messages come from {expected}, not from {sender}.",
     'text_dial': 'This message asks you to dial a code: never do it. Codes like **21*…# send your calls and one-time codes to someone else.',
     'text_high': "This message looks like a scam: it speaks for {provider} but gives contacts that are not {provider}'s: {contacts}. Do not call, click or reply.",
     'text_high_any': 'This message looks like a scam: it gives contacts we know to be false or disguised: {contacts}. Do not call, click or reply.',

@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'SENDER_KNOWN': '{sender} es un remitente que usan los mensajes de {provider} en {region}.',
+    'SENDER_SPOOFABLE': 'El nombre del remitente se puede falsificar: que coincida nunca prueba quién envió el mensaje.',
+    'SENDER_EMPTY': 'No se indicó ningún remitente.',
+    'SENDER_UNKNOWN': '{sender} no es un remitente de ningún proveedor que conozcamos.',
+    'SENDER_NOT_PROVIDERS': 'Los mensajes de {provider} en {region} llegan desde {expected}, no desde {sender}.',
+    'SENDER_OTHER_PROVIDER': '{sender} es un remitente de {other}, no de {provider}.',
+    'SENDER_NOT_RECORDED': 'No tenemos registrados los remitentes de {provider}, así que no podemos confirmar {sender}.',
     'LINK_OFFICIAL': '{host} es un dominio oficial de {provider}.',
     'LINK_NOT_OFFICIAL': '{host} no es un dominio de {provider}.',
     'LINK_UNKNOWN': '{host} no es un dominio de ningún proveedor que conozcamos.',
@@ -140,6 +147,7 @@ WORDS: dict[str, str] = {
     'finding:dial-code': 'código de marcación',
     'finding:link': 'enlace',
     'finding:email': 'correo',
+    'finding:sender': 'remitente',
     'channel:ussd': 'menú USSD',
     'channel:sms-sender': 'remitente de SMS',
     'purpose:menu': 'menú',
@@ -186,6 +194,8 @@ WORDS: dict[str, str] = {
 }
 
 ADVICE: dict[str, str] = {
+    'text_sender_known': 'Muestra {sender}, un remitente que usa {provider}, pero el remitente se puede falsificar: júzguelo por lo que le pide.',
+    'text_sender_other': 'Dice venir de {provider}, pero los mensajes de {provider} llegan desde {expected}, no desde {sender}.',
     'text_dial': 'Este mensaje le pide marcar un código: no lo haga nunca. Códigos como **21*…# desvían sus llamadas y códigos de un solo uso a otra persona.',
     'text_high': 'Este mensaje parece una estafa: habla en nombre de {provider} pero da contactos que no son de {provider}: {contacts}. No llame, no pulse ni responda.',
     'text_high_any': 'Este mensaje parece una estafa: da contactos que sabemos falsos o disfrazados: {contacts}. No llame, no pulse ni responda.',

@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'SENDER_KNOWN': '{sender} वह प्रेषक ID है जिससे {provider} के अपने संदेश {region} में आते हैं।',
+    'SENDER_SPOOFABLE': 'प्रेषक का नाम नकली हो सकता है: प्रेषक मिल जाने से यह साबित नहीं होता कि संदेश किसने भेजा।',
+    'SENDER_EMPTY': 'कोई प्रेषक नहीं दिया गया।',
+    'SENDER_UNKNOWN': '{sender} हमारी जानकारी के किसी प्रदाता की प्रेषक ID नहीं है।',
+    'SENDER_NOT_PROVIDERS': '{region} में {provider} के संदेश {expected} से आते हैं, {sender} से नहीं।',
+    'SENDER_OTHER_PROVIDER': '{sender} {other} की प्रेषक ID है, {provider} की नहीं।',
+    'SENDER_NOT_RECORDED': 'हमारे पास {provider} के संदेश भेजने वालों का रिकॉर्ड नहीं है, इसलिए {sender} की पुष्टि नहीं हो सकती।',
     'LINK_OFFICIAL': '{host} {provider} का आधिकारिक डोमेन है।',
     'LINK_NOT_OFFICIAL': '{host} {provider} का डोमेन नहीं है।',
     'LINK_UNKNOWN': '{host} हमारी जानकारी के किसी प्रदाता का डोमेन नहीं है।',
@@ -140,6 +147,7 @@ WORDS: dict[str, str] = {
     'finding:dial-code': 'डायल कोड',
     'finding:link': 'लिंक',
     'finding:email': 'ईमेल',
+    'finding:sender': 'प्रेषक',
     'channel:ussd': 'USSD मेनू',
     'channel:sms-sender': 'SMS भेजने वाला',
     'purpose:menu': 'मेनू',
@@ -186,6 +194,8 @@ WORDS: dict[str, str] = {
 }
 
 ADVICE: dict[str, str] = {
+    'text_sender_known': 'इसमें प्रेषक {sender} है, जिसे {provider} इस्तेमाल करता है, पर प्रेषक का नाम नकली हो सकता है: संदेश को इससे परखें कि वह आपसे क्या माँगता है।',
+    'text_sender_other': 'यह {provider} से होने का दावा करता है, पर {provider} के संदेश {expected} से आते हैं, {sender} से नहीं।',
     'text_dial': 'यह संदेश आपसे एक कोड डायल करने को कहता है: ऐसा कभी न करें। **21*…# जैसे कोड आपकी कॉल और OTP किसी और को भेज देते हैं।',
     'text_high': 'यह संदेश धोखाधड़ी लगता है: यह {provider} के नाम से है पर ऐसे संपर्क देता है जो {provider} के नहीं हैं: {contacts}। कॉल, क्लिक या जवाब न दें।',
     'text_high_any': 'यह संदेश धोखाधड़ी लगता है: इसमें ऐसे संपर्क हैं जिन्हें हम नकली या छिपे हुए जानते हैं: {contacts}। कॉल, क्लिक या जवाब न दें।',

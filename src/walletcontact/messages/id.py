@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'SENDER_KNOWN': '{sender} adalah ID pengirim yang dipakai pesan resmi {provider} di {region}.',
+    'SENDER_SPOOFABLE': 'Nama pengirim bisa dipalsukan: pengirim yang cocok tidak pernah membuktikan siapa yang mengirim pesan.',
+    'SENDER_EMPTY': 'Tidak ada pengirim yang diberikan.',
+    'SENDER_UNKNOWN': '{sender} bukan ID pengirim penyedia mana pun yang kami kenal.',
+    'SENDER_NOT_PROVIDERS': 'Pesan {provider} di {region} datang dari {expected}, bukan dari {sender}.',
+    'SENDER_OTHER_PROVIDER': '{sender} adalah ID pengirim {other}, bukan {provider}.',
+    'SENDER_NOT_RECORDED': 'Kami tidak punya catatan pengirim pesan {provider}, jadi {sender} tidak dapat dipastikan.',
     'LINK_OFFICIAL': '{host} adalah domain resmi {provider}.',
     'LINK_NOT_OFFICIAL': '{host} bukan domain {provider}.',
     'LINK_UNKNOWN': '{host} bukan domain penyedia mana pun yang kami kenal.',
@@ -140,6 +147,7 @@ WORDS: dict[str, str] = {
     'finding:dial-code': 'kode panggilan',
     'finding:link': 'tautan',
     'finding:email': 'email',
+    'finding:sender': 'pengirim',
     'channel:ussd': 'menu USSD',
     'channel:sms-sender': 'pengirim SMS',
     'purpose:menu': 'menu',
@@ -186,6 +194,8 @@ WORDS: dict[str, str] = {
 }
 
 ADVICE: dict[str, str] = {
+    'text_sender_known': 'Pesan ini dari {sender}, pengirim yang dipakai {provider}, tetapi nama pengirim bisa dipalsukan: nilai pesan dari apa yang dimintanya.',
+    'text_sender_other': 'Pesan ini mengaku dari {provider}, tetapi pesan {provider} datang dari {expected}, bukan dari {sender}.',
     'text_dial': 'Pesan ini meminta Anda menekan sebuah kode: jangan pernah lakukan. Kode seperti **21*…# mengalihkan panggilan dan kode sekali pakai Anda ke orang lain.',
     'text_high': 'Pesan ini tampak seperti penipuan: mengatasnamakan {provider} tetapi memberi kontak yang bukan milik {provider}: {contacts}. Jangan menelepon, mengeklik, atau membalas.',
     'text_high_any': 'Pesan ini tampak seperti penipuan: memberi kontak yang kami ketahui palsu atau disamarkan: {contacts}. Jangan menelepon, mengeklik, atau membalas.',

@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'SENDER_KNOWN': '{sender} は {provider} が {region} で公式メッセージに使う送信元です。',
+    'SENDER_SPOOFABLE': '送信元の名前は偽装できます。送信元が一致しても、誰が送ったかの証明にはなりません。',
+    'SENDER_EMPTY': '送信元が指定されていません。',
+    'SENDER_UNKNOWN': '{sender} は、当方が把握しているどの事業者の送信元でもありません。',
+    'SENDER_NOT_PROVIDERS': '{region} での {provider} のメッセージは {expected} から届きます。{sender} からではありません。',
+    'SENDER_OTHER_PROVIDER': '{sender} は {other} の送信元で、{provider} のものではありません。',
+    'SENDER_NOT_RECORDED': '{provider} の送信元の記録がないため、{sender} は確認できません。',
     'LINK_OFFICIAL': '{host} は{provider}の公式ドメインです。',
     'LINK_NOT_OFFICIAL': '{host} は{provider}のドメインではありません。',
     'LINK_UNKNOWN': '{host} は当方が把握するどの事業者のドメインでもありません。',
@@ -140,6 +147,7 @@ WORDS: dict[str, str] = {
     'finding:dial-code': 'ダイヤルコード',
     'finding:link': 'リンク',
     'finding:email': 'メール',
+    'finding:sender': '送信元',
     'channel:ussd': 'USSD メニュー',
     'channel:sms-sender': 'SMS 送信元',
     'purpose:menu': 'メニュー',
@@ -186,6 +194,8 @@ WORDS: dict[str, str] = {
 }
 
 ADVICE: dict[str, str] = {
+    'text_sender_known': '送信元 {sender} は {provider} が使うものですが、送信元は偽装できます。何を求めているかで判断してください。',
+    'text_sender_other': '{provider} からと名乗っていますが、{provider} のメッセージは {expected} から届き、{sender} からではありません。',
     'text_dial': 'このメッセージはコードのダイヤルを求めています。決してダイヤルしないでください。**21*…# のようなコードは、あなたの着信や認証コードを他人に転送します。',
     'text_high': 'このメッセージは詐欺の疑いがあります。{provider}を名乗りながら、{provider}のものではない連絡先を示しています:{contacts}。電話・クリック・返信をしないでください。',
     'text_high_any': 'このメッセージは詐欺の疑いがあります。偽物または偽装と分かっている連絡先を示しています:{contacts}。電話・クリック・返信をしないでください。',

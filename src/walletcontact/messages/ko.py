@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'SENDER_KNOWN': '{sender}은(는) {provider}이(가) {region}에서 공식 메시지에 쓰는 발신자입니다.',
+    'SENDER_SPOOFABLE': '발신자 이름은 위조할 수 있습니다. 발신자가 일치해도 누가 보냈는지 증명되지 않습니다.',
+    'SENDER_EMPTY': '발신자가 주어지지 않았습니다.',
+    'SENDER_UNKNOWN': '{sender}은(는) 저희가 아는 어떤 업체의 발신자도 아닙니다.',
+    'SENDER_NOT_PROVIDERS': '{region}에서 {provider}의 메시지는 {expected}에서 오며, {sender}에서 오지 않습니다.',
+    'SENDER_OTHER_PROVIDER': '{sender}은(는) {other}의 발신자이며 {provider}의 것이 아닙니다.',
+    'SENDER_NOT_RECORDED': '{provider}의 메시지 발신자 기록이 없어 {sender}을(를) 확인할 수 없습니다.',
     'LINK_OFFICIAL': '{host}은(는) {provider}의 공식 도메인입니다.',
     'LINK_NOT_OFFICIAL': '{host}은(는) {provider}의 도메인이 아닙니다.',
     'LINK_UNKNOWN': '{host}은(는) 저희가 아는 어느 업체의 도메인도 아닙니다.',
@@ -140,6 +147,7 @@ WORDS: dict[str, str] = {
     'finding:dial-code': '다이얼 코드',
     'finding:link': '링크',
     'finding:email': '이메일',
+    'finding:sender': '발신자',
     'channel:ussd': 'USSD 메뉴',
     'channel:sms-sender': '문자 발신자',
     'purpose:menu': '메뉴',
@@ -186,6 +194,8 @@ WORDS: dict[str, str] = {
 }
 
 ADVICE: dict[str, str] = {
+    'text_sender_known': '발신자 {sender}은(는) {provider}이(가) 쓰는 것이지만 발신자는 위조할 수 있습니다. 무엇을 요구하는지로 판단하세요.',
+    'text_sender_other': '{provider}에서 보냈다고 하지만 {provider}의 메시지는 {expected}에서 오며 {sender}에서 오지 않습니다.',
     'text_dial': '이 메시지는 코드를 누르라고 합니다. 절대 누르지 마세요. **21*…# 같은 코드는 전화와 인증 번호를 다른 사람에게 돌립니다.',
     'text_high': '사기로 보이는 메시지입니다. {provider}을(를) 내세우면서 {provider}의 것이 아닌 연락처를 줍니다: {contacts}. 전화하거나 누르거나 답하지 마세요.',
     'text_high_any': '사기로 보이는 메시지입니다. 가짜이거나 위장된 것으로 알려진 연락처를 줍니다: {contacts}. 전화하거나 누르거나 답하지 마세요.',

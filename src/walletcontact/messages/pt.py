@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'SENDER_KNOWN': '{sender} é um remetente usado pelas mensagens de {provider} em {region}.',
+    'SENDER_SPOOFABLE': 'O nome do remetente pode ser falsificado: coincidir nunca prova quem enviou a mensagem.',
+    'SENDER_EMPTY': 'Nenhum remetente foi informado.',
+    'SENDER_UNKNOWN': '{sender} não é remetente de nenhum provedor que conhecemos.',
+    'SENDER_NOT_PROVIDERS': 'As mensagens de {provider} em {region} vêm de {expected}, não de {sender}.',
+    'SENDER_OTHER_PROVIDER': '{sender} é um remetente de {other}, não de {provider}.',
+    'SENDER_NOT_RECORDED': 'Não temos registro dos remetentes de {provider}, então não é possível confirmar {sender}.',
     'LINK_OFFICIAL': '{host} é um domínio oficial de {provider}.',
     'LINK_NOT_OFFICIAL': '{host} não é um domínio de {provider}.',
     'LINK_UNKNOWN': '{host} não é um domínio de nenhum provedor que conhecemos.',
@@ -140,6 +147,7 @@ WORDS: dict[str, str] = {
     'finding:dial-code': 'código de discagem',
     'finding:link': 'link',
     'finding:email': 'e-mail',
+    'finding:sender': 'remetente',
     'channel:ussd': 'menu USSD',
     'channel:sms-sender': 'remetente de SMS',
     'purpose:menu': 'menu',
@@ -186,6 +194,8 @@ WORDS: dict[str, str] = {
 }
 
 ADVICE: dict[str, str] = {
+    'text_sender_known': 'Mostra {sender}, um remetente que {provider} usa, mas o remetente pode ser falsificado: julgue a mensagem pelo que ela pede.',
+    'text_sender_other': 'Diz vir de {provider}, mas as mensagens de {provider} vêm de {expected}, não de {sender}.',
     'text_dial': 'Esta mensagem pede que você disque um código: nunca faça isso. Códigos como **21*…# desviam suas chamadas e códigos de uso único para outra pessoa.',
     'text_high': 'Esta mensagem parece golpe: fala em nome de {provider} mas dá contatos que não são de {provider}: {contacts}. Não ligue, não clique, não responda.',
     'text_high_any': 'Esta mensagem parece golpe: dá contatos que sabemos serem falsos ou disfarçados: {contacts}. Não ligue, não clique, não responda.',

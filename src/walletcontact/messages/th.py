@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'SENDER_KNOWN': '{sender} เป็นชื่อผู้ส่งที่ข้อความจริงของ {provider} ใช้ใน {region}',
+    'SENDER_SPOOFABLE': 'ชื่อผู้ส่งปลอมได้ ผู้ส่งที่ตรงกันไม่เคยพิสูจน์ได้ว่าใครส่งข้อความ',
+    'SENDER_EMPTY': 'ไม่ได้ระบุผู้ส่ง',
+    'SENDER_UNKNOWN': '{sender} ไม่ใช่ชื่อผู้ส่งของผู้ให้บริการใดที่เรารู้จัก',
+    'SENDER_NOT_PROVIDERS': 'ข้อความของ {provider} ใน {region} มาจาก {expected} ไม่ใช่จาก {sender}',
+    'SENDER_OTHER_PROVIDER': '{sender} เป็นชื่อผู้ส่งของ {other} ไม่ใช่ของ {provider}',
+    'SENDER_NOT_RECORDED': 'เราไม่มีข้อมูลผู้ส่งข้อความของ {provider} จึงยืนยัน {sender} ไม่ได้',
     'LINK_OFFICIAL': '{host} เป็นโดเมนทางการของ {provider}',
     'LINK_NOT_OFFICIAL': '{host} ไม่ใช่โดเมนของ {provider}',
     'LINK_UNKNOWN': '{host} ไม่ใช่โดเมนของผู้ให้บริการใดที่เรารู้จัก',
@@ -140,6 +147,7 @@ WORDS: dict[str, str] = {
     'finding:dial-code': 'รหัสกดโทร',
     'finding:link': 'ลิงก์',
     'finding:email': 'อีเมล',
+    'finding:sender': 'ผู้ส่ง',
     'channel:ussd': 'เมนู USSD',
     'channel:sms-sender': 'ผู้ส่ง SMS',
     'purpose:menu': 'เมนู',
@@ -186,6 +194,8 @@ WORDS: dict[str, str] = {
 }
 
 ADVICE: dict[str, str] = {
+    'text_sender_known': 'ข้อความแสดงผู้ส่ง {sender} ซึ่ง {provider} ใช้จริง แต่ชื่อผู้ส่งปลอมได้ ให้ตัดสินจากสิ่งที่ข้อความขอให้คุณทำ',
+    'text_sender_other': 'ข้อความอ้างว่ามาจาก {provider} แต่ข้อความของ {provider} มาจาก {expected} ไม่ใช่จาก {sender}',
     'text_dial': 'ข้อความนี้ขอให้คุณกดรหัส อย่ากดเด็ดขาด รหัสอย่าง **21*…# จะโอนสายและรหัสยืนยันของคุณไปให้ผู้อื่น',
     'text_high': 'ข้อความนี้น่าจะเป็นการหลอกลวง: อ้างเป็น {provider} แต่ให้ช่องทางติดต่อที่ไม่ใช่ของ {provider}: {contacts} อย่าโทร คลิก หรือตอบกลับ',
     'text_high_any': 'ข้อความนี้น่าจะเป็นการหลอกลวง: ให้ช่องทางติดต่อที่ทราบว่าปลอมหรือแฝงตัว: {contacts} อย่าโทร คลิก หรือตอบกลับ',

@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'SENDER_KNOWN': '{sender} là tên người gửi mà tin nhắn chính thức của {provider} dùng tại {region}.',
+    'SENDER_SPOOFABLE': 'Tên người gửi có thể bị giả mạo: người gửi trùng khớp không bao giờ chứng minh ai đã gửi tin.',
+    'SENDER_EMPTY': 'Không có người gửi nào được cung cấp.',
+    'SENDER_UNKNOWN': '{sender} không phải tên người gửi của nhà cung cấp nào chúng tôi biết.',
+    'SENDER_NOT_PROVIDERS': 'Tin nhắn của {provider} tại {region} đến từ {expected}, không phải từ {sender}.',
+    'SENDER_OTHER_PROVIDER': '{sender} là tên người gửi của {other}, không phải của {provider}.',
+    'SENDER_NOT_RECORDED': 'Chúng tôi không có dữ liệu về người gửi tin của {provider}, nên không thể xác nhận {sender}.',
     'LINK_OFFICIAL': '{host} là tên miền chính thức của {provider}.',
     'LINK_NOT_OFFICIAL': '{host} không phải tên miền của {provider}.',
     'LINK_UNKNOWN': '{host} không phải tên miền của nhà cung cấp nào chúng tôi biết.',
@@ -140,6 +147,7 @@ WORDS: dict[str, str] = {
     'finding:dial-code': 'mã quay số',
     'finding:link': 'liên kết',
     'finding:email': 'email',
+    'finding:sender': 'người gửi',
     'channel:ussd': 'menu USSD',
     'channel:sms-sender': 'người gửi SMS',
     'purpose:menu': 'menu',
@@ -186,6 +194,8 @@ WORDS: dict[str, str] = {
 }
 
 ADVICE: dict[str, str] = {
+    'text_sender_known': 'Tin hiển thị {sender}, tên người gửi mà {provider} dùng, nhưng tên người gửi có thể bị giả mạo: hãy xét tin nhắn theo điều nó yêu cầu.',
+    'text_sender_other': 'Tin tự nhận là của {provider}, nhưng tin nhắn của {provider} đến từ {expected}, không phải từ {sender}.',
     'text_dial': 'Tin nhắn này yêu cầu bạn bấm một mã: đừng bao giờ làm. Các mã như **21*…# chuyển cuộc gọi và mã xác minh của bạn cho người khác.',
     'text_high': 'Tin nhắn này có vẻ là lừa đảo: nó nhân danh {provider} nhưng đưa ra liên hệ không phải của {provider}: {contacts}. Đừng gọi, bấm hay trả lời.',
     'text_high_any': 'Tin nhắn này có vẻ là lừa đảo: nó đưa ra liên hệ được biết là giả hoặc ngụy trang: {contacts}. Đừng gọi, bấm hay trả lời.',

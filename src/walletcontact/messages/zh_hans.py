@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'SENDER_KNOWN': '{sender} 是{provider}在 {region} 发送官方短信所用的发件人。',
+    'SENDER_SPOOFABLE': '发件人名称可以伪造:发件人相符并不能证明短信是谁发的。',
+    'SENDER_EMPTY': '没有提供发件人。',
+    'SENDER_UNKNOWN': '{sender} 不是我们所知任何机构的发件人。',
+    'SENDER_NOT_PROVIDERS': '{provider}在 {region} 的短信来自 {expected},而不是 {sender}。',
+    'SENDER_OTHER_PROVIDER': '{sender} 是{other}的发件人,不是{provider}的。',
+    'SENDER_NOT_RECORDED': '我们没有{provider}短信发件人的记录,因此无法确认 {sender}。',
     'LINK_OFFICIAL': '{host} 是{provider}的官方域名。',
     'LINK_NOT_OFFICIAL': '{host} 不是{provider}的域名。',
     'LINK_UNKNOWN': '{host} 不是我们所知任何服务商的域名。',
@@ -140,6 +147,7 @@ WORDS: dict[str, str] = {
     'finding:dial-code': '拨号代码',
     'finding:link': '链接',
     'finding:email': '邮箱',
+    'finding:sender': '发件人',
     'channel:ussd': 'USSD 菜单',
     'channel:sms-sender': '短信发送方',
     'purpose:menu': '菜单',
@@ -186,6 +194,8 @@ WORDS: dict[str, str] = {
 }
 
 ADVICE: dict[str, str] = {
+    'text_sender_known': '短信显示的发件人 {sender} 确为{provider}所用,但发件人可以伪造:请根据短信要你做什么来判断。',
+    'text_sender_other': '短信自称来自{provider},但{provider}的短信来自 {expected},而不是 {sender}。',
     'text_dial': '这条消息要求你拨打一个代码:千万不要拨。像 **21*…# 这样的代码会把你的来电和验证码转给别人。',
     'text_high': '这条消息很可能是诈骗:它以{provider}的名义发出,却给出不属于{provider}的联系方式:{contacts}。不要拨打、点击或回复。',
     'text_high_any': '这条消息很可能是诈骗:其中的联系方式已知是假的或经过伪装:{contacts}。不要拨打、点击或回复。',

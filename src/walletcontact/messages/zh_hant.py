@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 REASONS: dict[str, str] = {
+    'SENDER_KNOWN': '{sender} 是{provider}在 {region} 發送官方短訊所用的寄件人。',
+    'SENDER_SPOOFABLE': '寄件人名稱可以偽造:寄件人相符並不能證明短訊是誰發的。',
+    'SENDER_EMPTY': '沒有提供寄件人。',
+    'SENDER_UNKNOWN': '{sender} 不是我們所知任何機構的寄件人。',
+    'SENDER_NOT_PROVIDERS': '{provider}在 {region} 的短訊來自 {expected},而不是 {sender}。',
+    'SENDER_OTHER_PROVIDER': '{sender} 是{other}的寄件人,不是{provider}的。',
+    'SENDER_NOT_RECORDED': '我們沒有{provider}短訊寄件人的記錄,因此無法確認 {sender}。',
     'LINK_OFFICIAL': '{host} 是{provider}的官方網域。',
     'LINK_NOT_OFFICIAL': '{host} 不是{provider}的網域。',
     'LINK_UNKNOWN': '{host} 不是我們所知任何服務商的網域。',
@@ -140,6 +147,7 @@ WORDS: dict[str, str] = {
     'finding:dial-code': '撥號代碼',
     'finding:link': '連結',
     'finding:email': '電郵',
+    'finding:sender': '寄件人',
     'channel:ussd': 'USSD 選單',
     'channel:sms-sender': '簡訊發送方',
     'purpose:menu': '選單',
@@ -186,6 +194,8 @@ WORDS: dict[str, str] = {
 }
 
 ADVICE: dict[str, str] = {
+    'text_sender_known': '短訊顯示的寄件人 {sender} 確為{provider}所用,但寄件人可以偽造:請根據短訊要你做甚麼來判斷。',
+    'text_sender_other': '短訊自稱來自{provider},但{provider}的短訊來自 {expected},而不是 {sender}。',
     'text_dial': '這則訊息要求你撥打一個代碼:千萬不要撥。像 **21*…# 這樣的代碼會把你的來電和驗證碼轉給別人。',
     'text_high': '這則訊息很可能是詐騙:它以{provider}的名義發出,卻給出不屬於{provider}的聯絡方式:{contacts}。不要撥打、點擊或回覆。',
     'text_high_any': '這則訊息很可能是詐騙:其中的聯絡方式已知是假的或經過偽裝:{contacts}。不要撥打、點擊或回覆。',

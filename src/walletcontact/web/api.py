@@ -93,7 +93,7 @@ def handle(route: str, params: dict[str, Any], registry: Any, locale: str) -> An
         if route == "check/text":
             text = _str(params, "text", required=True, limit=LIMITS["text_chars"])
             return check_text(text or "", region=_region(params), provider=_str(params, "provider"),
-                              registry=registry).to_dict(locale)
+                              sender=_str(params, "sender", limit=LIMITS["number_chars"]), registry=registry).to_dict(locale)
         if route == "check/link":
             link = _str(params, "link", required=True, limit=2000)
             return check_link(link or "", provider=_str(params, "provider"), registry=registry).to_dict(locale)

@@ -47,9 +47,11 @@ def _post(summary: str, fields: dict[str, Any], required: list[str]) -> dict[str
 
 
 def openapi(version: str) -> dict[str, Any]:
-    text_get = _get("check a whole message", [_q("text", "the message", required=True), _REGION, _PROVIDER, _LANG])
+    sender = _q("sender", "the sender the message showed (an SMS sender ID, a short code, a number)")
+    text_get = _get("check a whole message", [_q("text", "the message", required=True), _REGION, _PROVIDER, sender, _LANG])
     text_get["post"] = _post("check a whole message", {"text": {"type": "string"}, "region": {"type": "string"},
-                                                      "provider": {"type": "string"}}, ["text"])
+                                                      "provider": {"type": "string"}, "sender": {"type": "string"}},
+                             ["text"])
     return {
         "openapi": "3.1.0",
         "info": {"title": "walletcontact", "version": version,
