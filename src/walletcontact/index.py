@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .catalog import Registry
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Entry(_Repr):
     provider: Provider
     channel: PhoneChannel
@@ -26,7 +26,7 @@ class Entry(_Repr):
     origin: str
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class RecordEntry(_Repr):
     provider: Provider
     record: RecordedNumber

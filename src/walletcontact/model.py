@@ -5,11 +5,18 @@ Nothing here reads files or imports phonenumbers or cattrs; that keeps ``import 
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Iterator, Mapping
-from typing import ClassVar, Union, cast
+from typing import TYPE_CHECKING, ClassVar, Union, cast
 
 import attrs
+
+if TYPE_CHECKING:
+    import datetime as _dt
+else:
+    try:  # ``date`` from the C module alone: on CPython 3.11, importing datetime.py first runs its
+        import _datetime as _dt  # pure-Python classes (about 1 ms) only to replace them with these
+    except ImportError:  # pragma: no cover - an implementation without it
+        import datetime as _dt
 
 from .kinds import (
     CONFIDENCE_RANK,
@@ -127,6 +134,9 @@ def _pick(values: tuple[tuple[str, object], ...], locale: str | None) -> object:
     return values[0][1]
 
 
+_EQ_FIELDS: dict[type, tuple[str, ...]] = {}  # class → its compared fields (a race writes the same tuple)
+
+
 class _Repr:
     """The model's ``__repr__``, ``__eq__`` and ``__hash__``, written once.
 
@@ -139,7 +149,12 @@ class _Repr:
     __slots__ = ()
 
     def _values(self) -> tuple[object, ...]:
-        return tuple(getattr(self, a.name) for a in attrs.fields(cast("type[attrs.AttrsInstance]", type(self))))
+        """The values that equality and hashing compare (the fields attrs would: ``eq=True``)."""
+        cls = type(self)
+        names = _EQ_FIELDS.get(cls)
+        if names is None:
+            names = _EQ_FIELDS.setdefault(cls, tuple(a.name for a in attrs.fields(cast("type[attrs.AttrsInstance]", cls)) if a.eq))
+        return tuple(getattr(self, n) for n in names)
 
     def __repr__(self) -> str:
         shown = attrs.fields(cast("type[attrs.AttrsInstance]", type(self)))

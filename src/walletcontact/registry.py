@@ -8,13 +8,15 @@ this module holds the one default registry: the built-in data, loaded once on fi
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
-from typing import Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Literal, TypeVar, overload
 
 from .catalog import BUILTIN, Registry, fold, online_target
 from .errors import UnknownTopicError
 from .kinds import choice
+
+if TYPE_CHECKING:
+    import datetime as dt
 from .model import (
     TOPICS,
     AppChannel,
@@ -315,6 +317,8 @@ def procedures(
 
 def stale_records(months: int, today: dt.date | None = None) -> list[dict[str, str]]:
     """Records (providers, channels, fakes) verified longer ago than ``months``."""
+    import datetime as dt  # here: the first load needs only the C module's date (see model.py)
+
     today = today or dt.date.today()
     cutoff = today - dt.timedelta(days=int(months * 30.44))
     out: list[dict[str, str]] = []

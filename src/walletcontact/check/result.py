@@ -21,6 +21,7 @@ from ..model import (
     PhoneChannel,
     Provider,
     RecordedNumber,
+    _Repr,
     locale_chain,
 )
 
@@ -160,12 +161,13 @@ def reason(code: str, /, **params: str) -> Reason:
     return Reason(code, tuple(params.items()))
 
 
-@attrs.frozen(kw_only=True)
-class NumberCheck:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class NumberCheck(_Repr):
     """The verdict on one number, with everything needed to explain it.
 
     A slotted class (about 250 bytes an answer, half of a class with a ``__dict__``): the
-    ``check_many`` cache holds many of them.
+    ``check_many`` cache holds many of them. Its repr, equality and hash are the model's shared
+    ones (as attrs' own: every field but the lazily worked-out risk), not generated per class.
     """
 
     number: str
