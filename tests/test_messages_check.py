@@ -293,3 +293,31 @@ def test_scan_takes_a_sender() -> None:
     stream = run("-", "--jsonl", "--region", "KE", "--json", "--sender", "MPESA", stdin=lines)
     got = [json.loads(x)["sender"]["verdict"] for x in stream.stdout.splitlines()]
     assert got == ["unofficial", "official"] and stream.returncode == 1
+
+
+def test_a_numeric_sender_is_the_same_however_written() -> None:
+    """A sender that is a number matches in its national form and with its country code (a message
+    may show ``164`` or ``+263164``), and only in its own region."""
+    import phonenumbers
+
+    numeric = [(p, c) for p, c in _senders() if c.sender.lstrip("+").replace("-", "").replace(" ", "").isdigit()]
+    assert numeric
+    for p, c in numeric:
+        n = phonenumbers.parse(c.sender, c.region)
+        for spelled in (str(n.national_number), f"+{n.country_code}{n.national_number}",
+                        f"+{n.country_code} {n.national_number}", phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.NATIONAL)):
+            got = wc.check_sender(spelled, region=c.region)
+            assert got.is_official and got.provider is not None and got.provider.id == p.id, (spelled, c.sender)
+        assert not wc.check_sender(str(n.national_number), region="US" if c.region != "US" else "CA").is_official
+
+
+def test_registered_sender_marks_are_kept() -> None:
+    """Hong Kong marks registered senders with '#': the data may record one, and '#X' and 'X'
+    are different senders."""
+    from walletcontact.load.policy import SENDER_RE
+
+    assert SENDER_RE.match("#AlipayHK") and SENDER_RE.match("MPESA") and SENDER_RE.match("+263164")
+    assert not SENDER_RE.match("##AlipayHK") and not SENDER_RE.match("#") and not SENDER_RE.match("AlipayHK-Refund-Team")
+    from walletcontact.message import _sender_key
+
+    assert _sender_key("#AlipayHK", "HK") != _sender_key("AlipayHK", "HK")

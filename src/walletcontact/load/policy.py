@@ -40,8 +40,9 @@ TIME_RE = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
 SLUG_RE = ID_RE
 #: a USSD code: starts with * or #, digits and * inside, ends with # (``*334#``, ``*150*00#``)
 USSD_RE = re.compile(r"^[*#]{1,2}\d{1,4}(?:\*\d{1,6}){0,4}#$")
-#: an SMS sender: 3-11 letters, digits, spaces, dots, hyphens or ampersands, or a short number
-SENDER_RE = re.compile(r"^(?=.*[A-Za-z0-9])[A-Za-z0-9][A-Za-z0-9 .&_-]{1,10}$|^\+?\d{3,15}$")
+#: an SMS sender: 3-11 letters, digits, spaces, dots, hyphens or ampersands, or a short number;
+#: a leading ``#`` marks a registered sender where a scheme has one (Hong Kong's SSRS: ``#AlipayHK``)
+SENDER_RE = re.compile(r"^#?(?=.*[A-Za-z0-9])[A-Za-z0-9][A-Za-z0-9 .&_-]{1,10}$|^\+?\d{3,15}$")
 EMAIL_RE = re.compile(r"^[^@\s]+@([a-z0-9.-]+)$")
 DAYS = frozenset(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
 #: Second-level labels of government domains (``gov.cn``, ``go.id``, ``gob.mx``, ``gouv.fr``,

@@ -21,6 +21,7 @@ from ..check import check_number
 from ..check.result import NumberCheck, Reason, Risk, Verdict, inbound_numbers, local_first, reason
 from ..kinds import ProviderKind
 from ..model import Confidence, PhoneChannel, Provider, SmsSenderChannel
+from ..phone.reading import is_region
 from ..registry import default_registry
 from .links import SHORTENERS, domain_owner, lookalike_domain, parse_link, scripts_of
 from .names import find_names
@@ -133,19 +134,32 @@ _SENDER_NOISE = re.compile(r"[\s\-_.·]+")
 _SENDER_MAX = 32
 
 
-def _sender_key(sender: str) -> str:
-    """A sender as compared: any width, any case, without spaces, hyphens, dots or underscores."""
-    return _SENDER_NOISE.sub("", unicodedata.normalize("NFKC", sender[: _SENDER_MAX * 4])).casefold()
+def _sender_key(sender: str, region: str | None) -> str:
+    """A sender as compared: any width, any case, without spaces, hyphens, dots or underscores; a
+    number by its national digits in ``region`` (``+263164`` and ``164`` in Zimbabwe are one
+    sender, as are ``050-3199-1197`` and ``+81 50 3199 1197`` in Japan). A leading ``#`` stays:
+    where senders are registered, it is what marks a registered one."""
+    key = _SENDER_NOISE.sub("", unicodedata.normalize("NFKC", sender[: _SENDER_MAX * 4])).casefold()
+    if key.lstrip("+").isdigit() and key.isascii():
+        import phonenumbers
+
+        try:
+            n = phonenumbers.parse(key, region if region is not None and key[0] != "+" else None)
+        except phonenumbers.NumberParseException:
+            return key
+        if region is None or region in phonenumbers.region_codes_for_country_code(n.country_code or 0):
+            return f"tel:{n.national_number}"
+    return key
 
 
 @functools.lru_cache(maxsize=8)
 def _senders(registry: Registry) -> dict[str, tuple[tuple[Provider, SmsSenderChannel], ...]]:
-    """Every recorded sender ID of the registry, by its compared form."""
+    """Every recorded sender ID of the registry, by its compared form (in its own region)."""
     found: dict[str, list[tuple[Provider, SmsSenderChannel]]] = {}
     for p in registry:
         for ch in p.channels:
             if isinstance(ch, SmsSenderChannel):
-                found.setdefault(_sender_key(ch.sender), []).append((p, ch))
+                found.setdefault(_sender_key(ch.sender, ch.region), []).append((p, ch))
     return {k: tuple(v) for k, v in found.items()}
 
 
@@ -174,7 +188,7 @@ def check_sender(sender: str, *, region: str | None = None, provider: str | Prov
     region = region.strip().upper() if isinstance(region, str) and region.strip() else None
     prov = reg.get(provider, region) if isinstance(provider, str) else provider
     shown = text[:_SENDER_MAX]
-    key = _sender_key(text)
+    key = _sender_key(text, region if region is not None and is_region(region) else None)
     spoof = reason("SENDER_SPOOFABLE")
     if not key:
         return SenderCheck(sender=shown, verdict=Verdict.MALFORMED, risk=Risk.UNKNOWN,
