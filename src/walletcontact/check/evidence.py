@@ -15,7 +15,7 @@ from ..phone.text import MAX_INPUT_CHARS, Scan, leading_plus, scan
 from .lookalike import find_lookalike
 from .result import Reason, reason
 
-__all__ = ["Evidence", "gather", "rank"]
+__all__ = ["Evidence", "gather", "rank", "regions_knowing"]
 
 
 class Evidence(NamedTuple):
@@ -229,17 +229,7 @@ def _without_region(number: str, want: Direction, caller: bool, s: Scan, idx: Ph
     """A national-form number with neither region nor provider: it is official only when exactly
     one region the data covers reads it as an official number and no other covered region reads it
     as a number at all; otherwise no region is guessed."""
-    digits = s.digits
-    candidates: dict[str, None] = {}
-    for size in (0, 1, 2):  # the digits as a national significant number, after a trunk prefix
-        for r in idx.national.get(digits[size:], ()):
-            candidates.setdefault(r, None)
-    if digits.startswith("0"):  # a service number after a trunk prefix and an area code
-        for size in idx.national_lengths:
-            if 3 <= size < len(digits) - 2:
-                for r in idx.national.get(digits[-size:], ()):
-                    if r in AREA_CODE_SERVICE:
-                        candidates.setdefault(r, None)
+    candidates = regions_knowing(s.digits, idx)
     official: list[Evidence] = []
     recorded: list[Evidence] = []
     for r in candidates:
@@ -266,6 +256,23 @@ def _without_region(number: str, want: Direction, caller: bool, s: Scan, idx: Ph
     return _regionless(number, want, caller, s, idx, ambiguous=(found.region or "", *elsewhere))._replace(
         fakes=found.fakes, unverified=found.unverified, lookalike=found.lookalike
     )
+
+
+def regions_knowing(digits: str, idx: PhoneIndex) -> dict[str, None]:
+    """The regions whose published, fake or unverified numbers have these national-form digits
+    (after a trunk prefix, or as a service number after an area code): the only regions a
+    national-form number without a region is read in. Empty: the data knows the digits nowhere."""
+    candidates: dict[str, None] = {}
+    for size in (0, 1, 2):  # the digits as a national significant number, after a trunk prefix
+        for r in idx.national.get(digits[size:], ()):
+            candidates.setdefault(r, None)
+    if digits.startswith("0"):  # a service number after a trunk prefix and an area code
+        for size in idx.national_lengths:
+            if 3 <= size < len(digits) - 2:
+                for r in idx.national.get(digits[-size:], ()):
+                    if r in AREA_CODE_SERVICE:
+                        candidates.setdefault(r, None)
+    return candidates
 
 
 def _another_number(s: Scan, region: str, key: str | None, idx: PhoneIndex) -> bool:

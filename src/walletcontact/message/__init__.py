@@ -18,11 +18,14 @@ from collections.abc import Callable, Iterable, Iterator
 
 from ..catalog import Registry
 from ..check import check_number
+from ..check.evidence import regions_knowing
 from ..check.result import NumberCheck, Reason, Risk, Verdict, inbound_numbers, local_first, reason
 from ..kinds import ProviderKind
 from ..model import Confidence, PhoneChannel, Provider, SmsSenderChannel
 from ..phone.reading import is_region
+from ..phone.text import scan
 from ..registry import default_registry
+from .folding import fold_text
 from .links import SHORTENERS, domain_owner, lookalike_domain, parse_link, scripts_of
 from .names import find_names
 from .numbers import find_numbers
@@ -254,7 +257,12 @@ def _is_number(piece: str, called: Callable[[], bool], region: str | None, regis
         return len(written) <= len(read) + 1 and written[-4:] == read[-4:]
     if _known(r):
         return True
-    if region is not None and not piece.lstrip().startswith("+") and _known(_number(piece, None, None, registry)):
+    if (
+        region is not None
+        and not piece.lstrip().startswith("+")
+        and regions_knowing(scan(piece).digits, registry.phone_index())  # else no region knows it: skip the reading
+        and _known(_number(piece, None, None, registry))
+    ):
         return True  # a service number of another region (95516 quoted in Hong Kong)
     separated = bool(_SEPARATED.search(piece)) or piece.lstrip().startswith("+")
     if separated and "LOOKALIKE" in r.codes:
@@ -275,18 +283,26 @@ def _possible(piece: str, region: str | None) -> bool:
 def _judge_number(piece: str, named: list[Provider], region: str | None, registry: Registry) -> NumberCheck:
     """The check of ``piece`` for the providers the text names: official for one of them if it is,
     else as a number of the first (strong claims first)."""
-    first: NumberCheck | None = None
-    for p in named:
-        r = _number(piece, p, region, registry)
-        if r.is_official:
-            return r
-        first = first or r
-    if region is not None and not piece.lstrip().startswith("+"):
+    anyone = _number(piece, None, region, registry)  # (asked already, by _is_number: remembered)
+    if not named:
+        return anyone
+    if anyone.is_official:  # a published number here: official for a named provider, if one has it
+        for p in named:
+            r = _number(piece, p, region, registry)
+            if r.is_official:
+                return r
+    # (not official for anyone in the region: not for any named provider either)
+    first = _number(piece, named[0], region, registry)
+    if (
+        region is not None
+        and not piece.lstrip().startswith("+")
+        and regions_knowing(scan(piece).digits, registry.phone_index())  # else no region has these digits
+    ):
         for p in named:  # a service number of the provider's home region quoted elsewhere (95188)
             r = _number(piece, p, None, registry)
             if r.is_official:
                 return r
-    return first if first is not None else _number(piece, None, region, registry)
+    return first
 
 
 def _own_or_report_line(check: NumberCheck | LinkCheck) -> bool:
@@ -338,7 +354,8 @@ def check_text(text: str, *, region: str | None = None, provider: str | Provider
     text = text if isinstance(text, str) else ""
     region = region.strip().upper() if isinstance(region, str) and region.strip() else None
     prov = reg.get(provider, region) if isinstance(provider, str) else provider
-    names = find_names(text, reg, region)
+    folded = fold_text(text, casefold=True)  # one folding for names and numbers
+    names = find_names(text, reg, region, folded)
     links = [(s, e, value, parse_link(value).ascii_host) for s, e, value in _links(text)]
     # a name inside a link or an address is part of it, not a mention (alipay-refund.cn), unless
     # the link is on that provider's own domain (Coins.ph, MERCADOPAGO.COM.AR)
@@ -362,7 +379,7 @@ def check_text(text: str, *, region: str | None = None, provider: str | Provider
         lc = check_link(value, provider=_link_owner(host, named), registry=reg)
         findings.append(Finding(kind="email" if lc.email else "link", span=(s, e), text=value, check=lc))
     link_spans = [(s, e) for s, e, _, _ in links]
-    for c in find_numbers(text, lambda piece, called: _is_number(piece, called, region, reg)):
+    for c in find_numbers(text, lambda piece, called: _is_number(piece, called, region, reg), folded):
         if any(c.span[0] < le and ls < c.span[1] for ls, le in link_spans):
             continue
         check = _judge_number(c.text, named, region, reg)

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..model import Provider, ProviderKind
-from .folding import fold_text
+from .folding import Folded, fold_text
 
 if TYPE_CHECKING:
     from ..catalog import Registry
@@ -115,10 +115,11 @@ def _latin(c: str) -> bool:
     return bool(_LATIN.match(c))
 
 
-def find_names(text: str, registry: Registry, region: str | None) -> list[NameHit]:
-    """Every provider name in ``text``, in text order, overlaps resolved to the longest."""
+def find_names(text: str, registry: Registry, region: str | None, folded: Folded | None = None) -> list[NameHit]:
+    """Every provider name in ``text``, in text order, overlaps resolved to the longest
+    (``folded``: ``fold_text(text, casefold=True)``, when the caller has it)."""
     m = _matcher(registry)
-    folded = fold_text(text, casefold=True)
+    folded = folded if folded is not None else fold_text(text, casefold=True)
     ft, trie = folded.text, m.trie
     n = len(ft)
     hits: list[tuple[int, int, Provider]] = []

@@ -15,7 +15,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 
-from .folding import fold_text
+from .folding import Folded, fold_text
 
 __all__ = ["Candidate", "find_numbers"]
 
@@ -122,11 +122,14 @@ def _excluded(folded: str, start: int, end: int) -> bool:
     return folded[end : end + 1] == "*" or folded[max(0, start - 1) : start] == "*"
 
 
-def find_numbers(text: str, is_number: Callable[[str, Callable[[], bool]], bool]) -> list[Candidate]:
+def find_numbers(
+    text: str, is_number: Callable[[str, Callable[[], bool]], bool], folded: Folded | None = None
+) -> list[Candidate]:
     """The numbers and dial codes in ``text``, in text order. ``is_number(candidate, called)`` says
     whether a digit run reads as a number (valid in the region, or known to the data; ``called()``:
-    whether the words around it offer it as a number to call, asked only when needed)."""
-    folded = fold_text(text, casefold=True)
+    whether the words around it offer it as a number to call, asked only when needed); ``folded``
+    is ``fold_text(text, casefold=True)``, when the caller has it."""
+    folded = folded if folded is not None else fold_text(text, casefold=True)
     ft = folded.text
     found: list[Candidate] = []
     taken: list[tuple[int, int]] = []
