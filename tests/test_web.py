@@ -128,6 +128,15 @@ def test_the_page_escapes_what_it_echoes(client: Any) -> None:
     assert "<script>alert" not in r.text and "&lt;script&gt;" in r.text
 
 
+def test_the_page_judges_the_sender_a_message_showed(client: Any) -> None:
+    text = "M-PESA: Confirmed. Ksh500.00 received. Call 0712 345 678 to reverse."
+    page = client.get("/", params={"q": text, "region": "KE", "sender": "0712345678<b>"}).text
+    assert 'name="sender" value="0712345678&lt;b&gt;"' in page and "<b>" not in page.split("<form", 1)[1]
+    assert "MPESA" in page and 'data-risk="high"' in page
+    fine = client.get("/", params={"q": "M-PESA: Confirmed. Ksh500.00 received.", "region": "KE", "sender": "MPESA"}).text
+    assert "can be faked" in fine and "sender=MPESA" in fine  # the language links keep the sender
+
+
 def test_serve_starts_and_answers_over_loopback() -> None:
     from walletcontact.web import background
 

@@ -135,6 +135,7 @@ WORDS: dict[str, str] = {
     'web:input': 'Number or message',
     'web:provider': 'Provider (optional)',
     'web:region': 'Region (optional, e.g. CN, KE)',
+    'web:sender': 'Sender shown (optional, for a message: MPESA, a number)',
     'web:check': 'Check',
     'web:reasons': 'Why',
     'web:advice': 'What to do',

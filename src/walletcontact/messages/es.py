@@ -135,6 +135,7 @@ WORDS: dict[str, str] = {
     'web:input': 'Número o mensaje',
     'web:provider': 'Proveedor (opcional)',
     'web:region': 'Región (opcional, p. ej. MX, AR)',
+    'web:sender': 'Remitente que aparece (opcional, para un mensaje)',
     'web:check': 'Comprobar',
     'web:reasons': 'Por qué',
     'web:advice': 'Qué hacer',

@@ -135,6 +135,7 @@ WORDS: dict[str, str] = {
     'web:input': 'नंबर या संदेश',
     'web:provider': 'प्रदाता (वैकल्पिक)',
     'web:region': 'क्षेत्र (वैकल्पिक, जैसे IN)',
+    'web:sender': 'दिखाया गया प्रेषक (वैकल्पिक, संदेश के लिए)',
     'web:check': 'जाँचें',
     'web:reasons': 'कारण',
     'web:advice': 'क्या करें',

@@ -135,6 +135,7 @@ WORDS: dict[str, str] = {
     'web:input': 'Nomor atau pesan',
     'web:provider': 'Penyedia (opsional)',
     'web:region': 'Wilayah (opsional, mis. ID)',
+    'web:sender': 'Pengirim yang tampil (opsional, untuk pesan)',
     'web:check': 'Periksa',
     'web:reasons': 'Alasan',
     'web:advice': 'Yang harus dilakukan',

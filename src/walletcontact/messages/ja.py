@@ -135,6 +135,7 @@ WORDS: dict[str, str] = {
     'web:input': '番号またはメッセージ',
     'web:provider': '事業者(任意)',
     'web:region': '地域(任意、例: JP)',
+    'web:sender': '表示された送信元(任意、メッセージの場合)',
     'web:check': '確認',
     'web:reasons': '理由',
     'web:advice': 'どうすればよいか',

@@ -135,6 +135,7 @@ WORDS: dict[str, str] = {
     'web:input': '번호 또는 메시지',
     'web:provider': '업체(선택)',
     'web:region': '지역(선택, 예: KR)',
+    'web:sender': '표시된 발신자(선택, 메시지의 경우)',
     'web:check': '확인',
     'web:reasons': '이유',
     'web:advice': '이렇게 하세요',

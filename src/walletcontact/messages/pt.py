@@ -135,6 +135,7 @@ WORDS: dict[str, str] = {
     'web:input': 'Número ou mensagem',
     'web:provider': 'Provedor (opcional)',
     'web:region': 'Região (opcional, ex. BR)',
+    'web:sender': 'Remetente exibido (opcional, para uma mensagem)',
     'web:check': 'Verificar',
     'web:reasons': 'Por quê',
     'web:advice': 'O que fazer',

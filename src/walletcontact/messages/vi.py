@@ -135,6 +135,7 @@ WORDS: dict[str, str] = {
     'web:input': 'Số hoặc tin nhắn',
     'web:provider': 'Nhà cung cấp (tùy chọn)',
     'web:region': 'Khu vực (tùy chọn, vd. VN)',
+    'web:sender': 'Người gửi hiển thị (tùy chọn, cho tin nhắn)',
     'web:check': 'Kiểm tra',
     'web:reasons': 'Lý do',
     'web:advice': 'Nên làm gì',

@@ -135,6 +135,7 @@ WORDS: dict[str, str] = {
     'web:input': '号码或消息',
     'web:provider': '服务商(可选)',
     'web:region': '地区(可选,如 CN、KE)',
+    'web:sender': '显示的发件人(可选,用于短信:如 95188、MPESA)',
     'web:check': '检查',
     'web:reasons': '原因',
     'web:advice': '怎么办',

@@ -135,6 +135,7 @@ WORDS: dict[str, str] = {
     'web:input': '號碼或訊息',
     'web:provider': '服務商(可選)',
     'web:region': '地區(可選,如 HK、TW)',
+    'web:sender': '顯示的寄件人(可選,用於短訊:如 #AlipayHK、MPESA)',
     'web:check': '檢查',
     'web:reasons': '原因',
     'web:advice': '怎麼辦',

@@ -87,6 +87,7 @@ def create_app(registry: Any = None) -> Any:
         q = (qp.get("q") or "")[: LIMITS["text_chars"]]
         provider = (qp.get("provider") or "").strip()[:100]
         region = (qp.get("region") or "").strip().upper()[:8]
+        sender = (qp.get("sender") or "").strip()[:32]
         answer: Any = None
         kind, error = "", None
         if q.strip():
@@ -95,11 +96,12 @@ def create_app(registry: Any = None) -> Any:
                 if single.verdict.value != "malformed" or (len(q.strip()) <= 24 and not any(c.isspace() for c in q.strip())):
                     answer, kind = single, "number"
                 else:
-                    answer, kind = check_text(q, region=region or None, provider=provider or None, registry=reg), "text"
+                    answer, kind = check_text(q, region=region or None, provider=provider or None,
+                                              sender=sender or None, registry=reg), "text"
             except Exception as exc:
                 error = str(exc).splitlines()[0] if str(exc) else "error"
         body = render_page(locale=locale, q=q, provider=provider, region=region, answer=answer, kind=kind,
-                           data_version=version, error=error)
+                           data_version=version, error=error, sender=sender)
         return HTMLResponse(body, headers={**headers, "Cache-Control": "no-store", "Content-Language": locale,
                                            "Vary": "Accept-Language"})
 

@@ -71,10 +71,11 @@ def _e(text: object) -> str:
 
 
 def render_page(
-    *, locale: str, q: str, provider: str, region: str, answer: Any, kind: str, data_version: str, error: str | None
+    *, locale: str, q: str, provider: str, region: str, answer: Any, kind: str, data_version: str, error: str | None,
+    sender: str = "",
 ) -> str:
     """The page; ``answer`` is a ``NumberCheck`` (``kind`` "number") or a ``TextCheck`` ("text")."""
-    params = {k: v for k, v in (("q", q), ("provider", provider), ("region", region)) if v}
+    params = {k: v for k, v in (("q", q), ("provider", provider), ("region", region), ("sender", sender)) if v}
     current = ' aria-current="page"'
     langs = " ".join(
         f'<a href="/?{_e(urlencode({**params, "lang": loc}))}" lang="{_e(loc)}"'
@@ -98,7 +99,9 @@ def render_page(
         f'<label for="provider">{_e(_w("web:provider", locale))}</label>',
         f'<input id="provider" name="provider" value="{_e(provider)}" maxlength="100"></div><div>',
         f'<label for="region">{_e(_w("web:region", locale))}</label>',
-        f'<input id="region" name="region" value="{_e(region)}" maxlength="8"></div></div>',
+        f'<input id="region" name="region" value="{_e(region)}" maxlength="8"></div><div>',
+        f'<label for="sender">{_e(_w("web:sender", locale))}</label>',
+        f'<input id="sender" name="sender" value="{_e(sender)}" maxlength="32"></div></div>',
         f'<button type="submit">{_e(_w("web:check", locale))}</button></form>',
     ]
     if error:
@@ -111,13 +114,15 @@ def render_page(
             out.append(f"<p><strong>{_e(answer.number)}</strong> — {_e(_w('verdict:' + answer.verdict.value, locale))}</p>")
             reasons = [r.text(locale) for r in answer.reasons]
         else:
-            found = [f for f in answer.findings if f.check is not None]
+            found = [(f.text, f.check) for f in answer.findings if f.check is not None]
+            if answer.sender is not None:  # the sender first: it is what the message shows first
+                found.insert(0, (f"{_w('finding:sender', locale)}: {answer.sender.sender}", answer.sender))
             if found:
                 out.append(f"<h2>{_e(_w('web:found', locale))}</h2><ul>")
-                for f in found:
-                    level = _w("risk:" + f.check.risk.value, locale)
-                    out.append(f'<li class="{f.check.risk.value}"><strong>{_e(f.text)}</strong> — {_e(level)}<ul>')
-                    out.extend(f"<li>{_e(r.text(locale))}</li>" for r in f.check.reasons)
+                for text, check in found:
+                    level = _w("risk:" + check.risk.value, locale)
+                    out.append(f'<li class="{check.risk.value}"><strong>{_e(text)}</strong> — {_e(level)}<ul>')
+                    out.extend(f"<li>{_e(r.text(locale))}</li>" for r in check.reasons)
                     out.append("</ul></li>")
                 out.append("</ul>")
             reasons = []
