@@ -127,3 +127,50 @@ def test_a_disagreeing_phonenumbers_switches_to_its_own_functions(monkeypatch: p
         _valid.agrees.reset()  # checked again, against the real phonenumbers, on next use
     monkeypatch.undo()
     assert _valid.is_valid(n, "4155552671") is True and _valid.agrees.get() is True
+
+
+# ---------------------------------------------------------------- short and emergency numbers
+
+
+@given(
+    st.text(alphabet="0123456789", min_size=1, max_size=14),
+    st.sampled_from(sorted(phonenumbers.SUPPORTED_SHORT_REGIONS)),
+    st.sampled_from(["", "+", "0", "00"]),
+)
+@settings(max_examples=600, deadline=None)
+def test_reading_skips_short_number_questions_only_when_phonenumbers_says_no(digits: str, region: str, prefix: str) -> None:
+    """A reading asks phonenumbers whether a number is a short or an emergency number only when
+    the length allows it; the reading is the same as asking every time."""
+    from walletcontact.phone import numbering
+    from walletcontact.phone.text import compact
+
+    text = prefix + digits
+    ours = numbering.read_raw(text, region, compact(text))
+    saved = dict(numbering._SHORT)
+    try:
+        numbering._SHORT.clear()
+        numbering._SHORT.update(dict.fromkeys(phonenumbers.SUPPORTED_REGIONS, (frozenset(), None)))
+        always_asked = numbering.read_raw(text, region, compact(text))
+    finally:
+        numbering._SHORT.clear()
+        numbering._SHORT.update(saved)
+    assert ours == always_asked, (text, region)
+
+
+def test_emergency_numbers_are_never_longer_than_their_metadata_says() -> None:
+    """What lets readings skip the emergency question: no region's emergency pattern matches more
+    digits than its emergency lengths (random longer strings, and real ones padded)."""
+    from phonenumbers import shortnumberinfo
+
+    rng = random.Random(11)
+    for region in sorted(phonenumbers.SUPPORTED_SHORT_REGIONS):
+        md = phonenumbers.PhoneMetadata.short_metadata_for_region(region, None)
+        if md is None or md.emergency is None or not md.emergency.possible_length:
+            continue
+        longest = max(md.emergency.possible_length)
+        samples = ["".join(rng.choice("0123456789") for _ in range(longest + 1 + i % 4)) for i in range(60)]
+        if md.emergency.example_number:
+            samples += [md.emergency.example_number + pad for pad in ("0", "1", "12", "911", "0000")]
+        for s in samples:
+            if len(s) > longest:
+                assert not shortnumberinfo.is_emergency_number(s, region), (region, s)
