@@ -4,7 +4,8 @@ From the fuzz bytes it draws a number (any Unicode, surrogates included; mutated
 digit-and-separator soup; long strings; now and then a non-string), a region (a real code in any
 case and spacing, or a short random string), a provider (None, a real id, a name, or a random
 string) and a direction, then calls ``check_number``, ``check_caller``, ``is_official_number``,
-``validate_number`` and ``check_many`` and checks that they agree.
+``validate_number`` and ``check_many`` and checks that they agree, and ``check_sender`` with the
+same text as a message's sender.
 
 The only exceptions allowed are the documented ones: ``UnknownProviderError`` for a provider that
 ``find_provider`` does not know, ``InvalidArgumentError`` (a ``ValueError``) for a direction
@@ -286,6 +287,16 @@ def TestOneInput(data: bytes) -> None:
         # the caller check adds SPOOFABLE to every answer
         _expect_same(c, out, "check_caller/check_number(outbound)", ctx, ignore=("SPOOFABLE",))
         c.advice("zh-Hans")
+
+    # check_sender: the text as a message's sender; never a promise (SENDER_SPOOFABLE last), JSON
+    # always, and only the documented provider errors
+    s, refused_s = _call(wc.check_sender, number, region=region, provider=provider)
+    if refused_s is None:
+        assert s.codes[-1] == "SENDER_SPOOFABLE" and len(s.sender) <= 32, (ctx, s.codes)
+        assert not s.is_official or (s.provider is not None and s.channel is not None), ctx
+        json.dumps(s.to_dict("zh-Hant"), ensure_ascii=False)
+    else:
+        assert isinstance(refused_s, (wc.UnknownProviderError, wc.AmbiguousProviderError)) and (unknown or ambiguous), ctx
 
 
 def main(argv: list[str] | None = None) -> None:

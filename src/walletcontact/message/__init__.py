@@ -179,6 +179,10 @@ def check_sender(sender: str, *, region: str | None = None, provider: str | Prov
     senders there are others. A sender ID can be spoofed, so no answer says a message is genuine
     because of its sender. Never raises on any sender or region string.
 
+    Raises:
+        UnknownProviderError: ``provider`` is not known; AmbiguousProviderError: it names several
+            providers and ``region`` does not settle which (both are ``LookupError``).
+
     >>> c = check_sender("MPESA", region="KE")
     >>> c.verdict.value, c.provider.id, c.codes
     ('official', 'm-pesa', ('SENDER_KNOWN', 'SENDER_SPOOFABLE'))
