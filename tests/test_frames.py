@@ -207,6 +207,23 @@ def test_text_columns_are_aligned_and_never_raise() -> None:
     assert df.loc[10, "numbers"] == "400-826-8888" and df.loc[10, "providers"] == "alipay"
 
 
+def test_text_columns_take_the_senders_shown() -> None:
+    pandas = pytest.importorskip("pandas")
+    from walletcontact.frames import text_columns
+
+    text = "M-PESA: Confirmed. Ksh500.00 received."
+    msgs = pandas.DataFrame({"text": [text, text, text, "晚上见"], "sender": ["MPESA", "0712345678", None, "MPESA"]},
+                            index=[5, 6, 7, 8])
+    df = text_columns(msgs["text"], region="KE", senders=msgs["sender"])
+    assert list(df.index) == [5, 6, 7, 8]
+    expected = [wc.check_text(t, region="KE", sender=s).risk.value for t, s in zip(msgs["text"], [*msgs["sender"][:2], None, "MPESA"], strict=True)]
+    assert df["risk"].tolist() == expected and df.loc[6, "risk"] == "high"
+    assert df.loc[8, "providers"] == "m-pesa"  # a provider's sender ID is a claim to be it
+    assert text_columns([text], region="KE")["risk"].tolist() == [wc.check_text(text, region="KE").risk.value]
+    with pytest.raises(ValueError, match="senders"):
+        text_columns([text, text], region="KE", senders=["MPESA"])
+
+
 @pytest.mark.slow
 def test_dask_recipe_over_a_message_table() -> None:
     pandas = pytest.importorskip("pandas")
@@ -216,7 +233,7 @@ def test_dask_recipe_over_a_message_table() -> None:
 
     texts = ["【支付宝】退款请致电 400-826-8888", "【支付宝】您的账单已还款,疑问请拨打 95188",
              "您的快递已到,取件码 951883", "晚上 19:30 见"] * 25
-    sms = pandas.DataFrame({"text": texts})
+    sms = pandas.DataFrame({"text": texts, "sender": ["95188", "+86 171 0000 0000", None, "friend"] * 25})
     with (
         distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster,
         distributed.Client(cluster) as client,
@@ -226,7 +243,14 @@ def test_dask_recipe_over_a_message_table() -> None:
         meta = text_columns([], region="CN")
         judged = ddf["text"].map_partitions(text_columns, region="CN", meta=meta)
         risky = client.compute(ddf.join(judged).query("risky")).result()
+        with_senders = ddf.map_partitions(
+            lambda part: text_columns(part["text"], region="CN", senders=part["sender"]), meta=meta
+        )
+        by_sender = client.compute(with_senders).result()
     assert len(risky) == 25 and risky["providers"].unique().tolist() == ["alipay"]
+    assert by_sender["risk"].tolist() == [
+        wc.check_text(t, region="CN", sender=s).risk.value for t, s in zip(sms["text"], sms["sender"], strict=True)
+    ]
     assert text_columns(texts, region="CN")["risk"].tolist() == [
         wc.check_text(t, region="CN").risk.value for t in texts
     ]

@@ -137,13 +137,17 @@ def text_columns(
     provider: str | Provider | None = None,
     region: str | None = None,
     registry: Registry | None = None,
+    senders: Any = None,
 ) -> Any:
     """A ``pandas.DataFrame`` with one row per message (SMS, chat line, post), aligned with the input:
 
     ``risk`` (``low``, ``unknown``, ``caution``, ``high``), ``providers`` (the ids the text speaks
     for, joined with ``";"``), ``numbers`` and ``links`` (what was found, joined with ``";"``)
     and ``risky`` (bool: ``caution`` or ``high``). Missing values and non-strings give an empty
-    text's answer (``unknown``), never an error.
+    text's answer (``unknown``), never an error. ``senders``: the sender each message showed (a
+    Series or list of the same length; missing values: none shown), judged with the message as
+    :func:`~walletcontact.check_text` does (``ddf.map_partitions(lambda d: text_columns(d["text"],
+    senders=d["sender"]))`` on a message table).
 
     >>> df = text_columns(["【支付宝】退款请致电 400-826-8888", "晚上 19:30 见"], region="CN")
     >>> df.values.tolist()
@@ -153,9 +157,17 @@ def text_columns(
 
     pd = _pandas()
     values, index = _values(series_or_list)
-    texts = (v if isinstance(v, str) else "" for v in values)
+    items: Any = (v if isinstance(v, str) else "" for v in values)
+    if senders is not None:
+        shown, _ = _values(senders)
+        if len(shown) != len(values):
+            raise ValueError(f"senders has {len(shown)} values for {len(values)} messages")
+        items = (
+            (v if isinstance(v, str) else "", s if isinstance(s, str) and s.strip() else None)
+            for v, s in zip(values, shown, strict=True)
+        )
     rows = []
-    for t in check_texts(texts, region=region, provider=provider, registry=registry):
+    for t in check_texts(items, region=region, provider=provider, registry=registry):
         numbers = [f.text for f in t.findings if f.kind in ("number", "dial-code")]
         links = [f.text for f in t.findings if f.kind in ("link", "email")]
         rows.append((
