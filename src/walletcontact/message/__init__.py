@@ -290,12 +290,13 @@ def _judge_number(piece: str, named: list[Provider], region: str | None, registr
     anyone = _number(piece, None, region, registry)  # (asked already, by _is_number: remembered)
     if not named:
         return anyone
-    if anyone.is_official:  # a published number here: official for a named provider, if one has it
+    # in a region, a number official for nobody is official for no named provider either; without
+    # one, a provider's regions can settle digits that are no one region's official number alone
+    if anyone.is_official or region is None:
         for p in named:
             r = _number(piece, p, region, registry)
             if r.is_official:
                 return r
-    # (not official for anyone in the region: not for any named provider either)
     first = _number(piece, named[0], region, registry)
     if (
         region is not None
