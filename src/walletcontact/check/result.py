@@ -5,7 +5,9 @@ evidence and the reasons the rules gave."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from enum import Enum
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
@@ -159,6 +161,14 @@ class Reason(NamedTuple):
 def reason(code: str, /, **params: str) -> Reason:
     """A :class:`Reason` with its parameters (values are strings)."""
     return Reason(code, tuple(params.items()))
+
+
+@functools.lru_cache(maxsize=2048)
+def name_params(p: Provider, key: str = "provider") -> Mapping[str, str]:
+    """A provider's name as reason parameters: ``key`` (English) and ``key@zh-Hans`` /
+    ``key@zh-Hant``, the locales whose form of a name differs (:meth:`Reason.text` picks one).
+    Used as ``reason(code, **name_params(p))``: the mapping is shared, read-only."""
+    return MappingProxyType({key: p.name, **{f"{key}@{loc}": p.display_name(loc) for loc in ("zh-Hans", "zh-Hant")}})
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from ..model import Confidence, Direction, PhoneSupportStatus, Provider, ProviderKind
+from ..model import Confidence, Direction, PhoneSupportStatus, ProviderKind
 from .evidence import Evidence
-from .result import Reason, reason
+from .result import Reason, name_params, reason
 
 __all__ = ["RULES", "reasons"]
 
@@ -21,19 +21,6 @@ Rule = Callable[[Evidence], "Reason | tuple[Reason, ...] | None"]
 
 
 @functools.lru_cache(maxsize=1024)
-def _names(p: Provider) -> dict[str, str]:
-    """The provider's name for the messages, in every locale that has its own."""
-    out = {"provider": p.name}
-    for loc in ("zh-Hans", "zh-Hant"):
-        out[f"provider@{loc}"] = p.display_name(loc)
-    return out
-
-
-@functools.lru_cache(maxsize=1024)
-def _other_names(p: Provider) -> dict[str, str]:
-    return {k.replace("provider", "other"): v for k, v in _names(p).items()}
-
-
 # ---------------------------------------------------------------- what the clean-up did
 
 
@@ -101,8 +88,8 @@ def provider_menu(ev: Evidence) -> Reason | None:
         return None
     prov, ch = ev.menu
     if ev.provider is not None and ev.provider.id != prov.id:
-        return reason("OTHER_PROVIDER_MENU", code=ev.dial or ch.code, **_names(ev.provider), **_other_names(prov))
-    return reason("PROVIDER_MENU", code=ev.dial or ch.code, region=ch.region, **_names(prov))
+        return reason("OTHER_PROVIDER_MENU", code=ev.dial or ch.code, **name_params(ev.provider), **name_params(prov, "other"))
+    return reason("PROVIDER_MENU", code=ev.dial or ch.code, region=ch.region, **name_params(prov))
 
 
 def dial_code(ev: Evidence) -> Reason | None:
@@ -146,7 +133,7 @@ def official(ev: Evidence) -> Reason | None:
         number=ch.number,
         direction=ch.direction.value,
         confidence=ch.confidence.value,
-        **_names(b.provider),
+        **name_params(b.provider),
     )
 
 
@@ -159,7 +146,7 @@ def area_code_service(ev: Evidence) -> Reason | None:
 def reported_only(ev: Evidence) -> Reason | None:
     if ev.best is None or ev.best.channel.confidence is not Confidence.REPORTED:
         return None
-    return reason("REPORTED_ONLY", **_names(ev.best.provider))
+    return reason("REPORTED_ONLY", **name_params(ev.best.provider))
 
 
 def ambiguous(ev: Evidence) -> tuple[Reason, ...] | None:
@@ -172,7 +159,7 @@ def ambiguous(ev: Evidence) -> tuple[Reason, ...] | None:
         for e in ev.good[1:]
         if e.provider.id != b.provider.id and e.provider.id not in b.channel.shared_with
     }
-    return tuple(reason("AMBIGUOUS", **_other_names(o)) for o in others.values())
+    return tuple(reason("AMBIGUOUS", **name_params(o, "other")) for o in others.values())
 
 
 # ---------------------------------------------------------------- why a number is not official
@@ -183,7 +170,7 @@ def short_number_abroad(ev: Evidence) -> Reason | None:
     e = ev.abroad
     if e is None or ev.reading is None:
         return None
-    return reason("SHORT_NUMBER_ABROAD", number=ev.scan_text, region=ev.reading.region, **_names(e.provider))
+    return reason("SHORT_NUMBER_ABROAD", number=ev.scan_text, region=ev.reading.region, **name_params(e.provider))
 
 
 def wrong_direction(ev: Evidence) -> Reason | None:
@@ -191,7 +178,7 @@ def wrong_direction(ev: Evidence) -> Reason | None:
         return None
     e = ev.wanted[0]
     return reason(
-        "WRONG_DIRECTION", number=ev.scan_text, channel_direction=e.channel.direction.value, **_names(e.provider)
+        "WRONG_DIRECTION", number=ev.scan_text, channel_direction=e.channel.direction.value, **name_params(e.provider)
     )
 
 
@@ -201,18 +188,18 @@ def other_provider(ev: Evidence) -> Reason | None:
         return None
     o = ev.others[0].provider
     code = "AUTHORITY_NUMBER" if o.kind is ProviderKind.AUTHORITY else "OTHER_PROVIDER"
-    return reason(code, number=ev.scan_text, **_names(ev.provider), **_other_names(o))
+    return reason(code, number=ev.scan_text, **name_params(ev.provider), **name_params(o, "other"))
 
 
 def known_fake(ev: Evidence) -> Reason | None:
     fake = ev.fake
-    return reason("KNOWN_FAKE", number=ev.scan_text, **_names(fake.provider)) if fake is not None else None
+    return reason("KNOWN_FAKE", number=ev.scan_text, **name_params(fake.provider)) if fake is not None else None
 
 
 def unverified(ev: Evidence) -> Reason | None:
     if ev.fakes or not ev.unverified:
         return None
-    return reason("UNVERIFIED", number=ev.scan_text, **_names(ev.unverified[0].provider))
+    return reason("UNVERIFIED", number=ev.scan_text, **name_params(ev.unverified[0].provider))
 
 
 def emergency(ev: Evidence) -> Reason | None:
@@ -242,7 +229,7 @@ def not_listed(ev: Evidence) -> Reason | None:
     if ev.elsewhere is not None:
         return None  # other_region says what it is
     if ev.provider is not None:
-        return reason("NOT_LISTED", number=ev.scan_text, **_names(ev.provider))
+        return reason("NOT_LISTED", number=ev.scan_text, **name_params(ev.provider))
     return Reason("NOT_LISTED_ANY", (("number", ev.scan_text),))
 
 
@@ -252,7 +239,7 @@ def other_region(ev: Evidence) -> Reason | None:
     if e is None or ev.reading is None:
         return None
     return reason(
-        "OTHER_REGION", number=ev.scan_text, elsewhere=e.channel.region, region=ev.reading.region, **_names(e.provider)
+        "OTHER_REGION", number=ev.scan_text, elsewhere=e.channel.region, region=ev.reading.region, **name_params(e.provider)
     )
 
 
@@ -261,7 +248,7 @@ def lookalike(ev: Evidence) -> Reason | None:
     if found is None:
         return None
     e, how = found
-    return reason("LOOKALIKE", number=ev.scan_text, official=e.channel.number, how=how, **_other_names(e.provider))
+    return reason("LOOKALIKE", number=ev.scan_text, official=e.channel.number, how=how, **name_params(e.provider, "other"))
 
 
 #: What an answer adds about a provider's phone support when the number is not official.
@@ -278,7 +265,7 @@ def phone_support(ev: Evidence) -> Reason | None:
     if prov is None or ev.reading is None or ev.best is not None:
         return None
     code = _SUPPORT_CODES.get(prov.phone_support.status)
-    return reason(code, **_names(prov)) if code is not None else None
+    return reason(code, **name_params(prov)) if code is not None else None
 
 
 # ---------------------------------------------------------------- a call received

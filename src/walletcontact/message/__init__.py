@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from ..catalog import Registry
 from ..check import check_number
 from ..check.evidence import regions_knowing
-from ..check.result import NumberCheck, Reason, Risk, Verdict, inbound_numbers, local_first, reason
+from ..check.result import NumberCheck, Reason, Risk, Verdict, inbound_numbers, local_first, name_params, reason
 from ..kinds import ProviderKind
 from ..model import Confidence, PhoneChannel, Provider, SmsSenderChannel
 from ..phone.reading import is_region
@@ -96,17 +96,15 @@ def check_link(url_or_host: str, *, provider: str | Provider | None = None, regi
         if look is not None:
             imitated, other, how = look
             reasons.append(reason("LINK_LOOKALIKE", host=host, official=imitated, how=f"domain:{how}",
-                                  other=other.name, **{f"other@{loc}": other.display_name(loc) for loc in ("zh-Hans", "zh-Hant")}))
+                                  **name_params(other, "other")))
         elif prov is not None:
-            reasons.append(reason("LINK_NOT_OFFICIAL", host=host, provider=prov.name,
-                                  **{f"provider@{loc}": prov.display_name(loc) for loc in ("zh-Hans", "zh-Hant")}))
+            reasons.append(reason("LINK_NOT_OFFICIAL", host=host, **name_params(prov)))
         else:
             reasons.append(reason("LINK_UNKNOWN", host=host))
         if (domain or p.ascii_host) in SHORTENERS or p.ascii_host in SHORTENERS:
             reasons.append(reason("LINK_SHORTENER", host=host))
     else:
-        reasons.insert(0, reason("LINK_OFFICIAL", host=host, provider=owner.name,
-                                 **{f"provider@{loc}": owner.display_name(loc) for loc in ("zh-Hans", "zh-Hant")}))
+        reasons.insert(0, reason("LINK_OFFICIAL", host=host, **name_params(owner)))
     if p.scheme == "http":
         reasons.append(reason("LINK_PLAIN_HTTP", host=host))
     found = {r.code for r in reasons}
@@ -166,10 +164,6 @@ def _senders(registry: Registry) -> dict[str, tuple[tuple[Provider, SmsSenderCha
     return {k: tuple(v) for k, v in found.items()}
 
 
-def _names(p: Provider, key: str = "provider") -> dict[str, str]:
-    return {key: p.name, **{f"{key}@{loc}": p.display_name(loc) for loc in ("zh-Hans", "zh-Hant")}}
-
-
 def check_sender(sender: str, *, region: str | None = None, provider: str | Provider | None = None,
                  registry: Registry | None = None) -> SenderCheck:
     """Judge the sender a message shows: an SMS sender ID (``MPESA``), a short code or a number.
@@ -206,7 +200,7 @@ def check_sender(sender: str, *, region: str | None = None, provider: str | Prov
     if hits and (prov is None or hits[0][0].id == prov.id):
         p, ch = hits[0]
         return SenderCheck(sender=shown, verdict=Verdict.OFFICIAL, risk=Risk.LOW, provider=p, channel=ch,
-                           reasons=(reason("SENDER_KNOWN", sender=shown, region=ch.region, **_names(p)), spoof))
+                           reasons=(reason("SENDER_KNOWN", sender=shown, region=ch.region, **name_params(p)), spoof))
     if prov is None:
         return SenderCheck(sender=shown, verdict=Verdict.UNOFFICIAL, risk=Risk.UNKNOWN,
                            reasons=(reason("SENDER_UNKNOWN", sender=shown), spoof))
@@ -214,16 +208,16 @@ def check_sender(sender: str, *, region: str | None = None, provider: str | Prov
                      if isinstance(ch, SmsSenderChannel) and (region is None or ch.region == region))
     reasons: list[Reason] = []
     if hits:  # another provider's sender ID
-        reasons.append(reason("SENDER_OTHER_PROVIDER", sender=shown, **_names(hits[0][0], "other"), **_names(prov)))
+        reasons.append(reason("SENDER_OTHER_PROVIDER", sender=shown, **name_params(hits[0][0], "other"), **name_params(prov)))
     if expected:
         where = region or expected[0].region
         reasons.append(reason("SENDER_NOT_PROVIDERS", sender=shown, region=where,
-                              expected=", ".join(c.sender for c in expected), **_names(prov)))
+                              expected=", ".join(c.sender for c in expected), **name_params(prov)))
         # the provider's own pages say where its messages come from: any other sender is a red flag
         confirmed = any(c.confidence is Confidence.OFFICIAL for c in expected)
         risk = Risk.HIGH if confirmed or hits else Risk.CAUTION
     else:
-        reasons.append(reason("SENDER_NOT_RECORDED", sender=shown, **_names(prov)))
+        reasons.append(reason("SENDER_NOT_RECORDED", sender=shown, **name_params(prov)))
         risk = Risk.HIGH if hits else Risk.UNKNOWN
     reasons.append(spoof)
     return SenderCheck(sender=shown, verdict=Verdict.UNOFFICIAL, risk=risk, reasons=tuple(reasons), provider=prov,
