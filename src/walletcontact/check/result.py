@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "RISK_OF",
+    "Judged",
     "NumberCheck",
     "Reason",
     "Risk",
@@ -171,8 +172,33 @@ def name_params(p: Provider, key: str = "provider") -> Mapping[str, str]:
     return MappingProxyType({key: p.name, **{f"{key}@{loc}": p.display_name(loc) for loc in ("zh-Hans", "zh-Hant")}})
 
 
+class Judged:
+    """What every answer (a number's, a link's, a sender's) offers about its verdict and reasons,
+    written once."""
+
+    __slots__ = ()
+    verdict: Verdict
+    reasons: tuple[Reason, ...]
+
+    @property
+    def is_official(self) -> bool:
+        return self.verdict is Verdict.OFFICIAL
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(r.code for r in self.reasons)
+
+    def explain(self, locale: str | None = "en") -> list[str]:
+        """The reasons in ``locale``, in answer order."""
+        return [r.text(locale) for r in self.reasons]
+
+    def reasons_json(self, locale: str | None = "en") -> list[dict[str, str]]:
+        """The reasons as ``to_dict`` gives them: ``{"code", "message"}`` each."""
+        return [{"code": r.code, "message": r.text(locale)} for r in self.reasons]
+
+
 @attrs.frozen(kw_only=True, repr=False, eq=False)
-class NumberCheck(_Repr):
+class NumberCheck(Judged, _Repr):
     """The verdict on one number, with everything needed to explain it.
 
     A slotted class (about 250 bytes an answer, half of a class with a ``__dict__``): the
@@ -214,16 +240,9 @@ class NumberCheck(_Repr):
         return found
 
     @property
-    def is_official(self) -> bool:
-        return self.verdict is Verdict.OFFICIAL
-
-    @property
     def confidence(self) -> Confidence | None:
         return self.channel.confidence if self.channel is not None else None
 
-    @property
-    def codes(self) -> tuple[str, ...]:
-        return tuple(r.code for r in self.reasons)
 
     def advice(self, locale: str | None = "en") -> str:
         """What to do now, in ``locale``, one sentence a line: its first line fits the risk level,
@@ -328,7 +347,7 @@ class NumberCheck(_Repr):
                 "verified_on": ch.verified_on.isoformat(),
             },
             "origin": self.origin,
-            "reasons": [{"code": r.code, "message": r.message} for r in self.reasons],
+            "reasons": self.reasons_json("en"),
             "lookalike_of": None
             if self.lookalike_of is None
             else {

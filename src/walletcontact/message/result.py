@@ -9,7 +9,7 @@ import attrs
 
 from .. import messages
 from ..catalog import online_target
-from ..check.result import NumberCheck, Reason, Risk, Verdict, numbers_text, official_line, report_lines
+from ..check.result import Judged, NumberCheck, Reason, Risk, Verdict, numbers_text, official_line, report_lines
 from ..messages import pick, render
 from ..model import Channel, PhoneChannel, Provider, SmsSenderChannel
 
@@ -24,7 +24,7 @@ def highest(*levels: Risk) -> Risk:
 
 
 @attrs.frozen(kw_only=True)
-class LinkCheck:
+class LinkCheck(Judged):
     """The verdict on a link or an e-mail address.
 
     ``verdict`` is ``official`` when the host is one of the provider's domains or a subdomain of
@@ -43,17 +43,6 @@ class LinkCheck:
     lookalike_of: str | None = None
     email: bool = False
 
-    @property
-    def is_official(self) -> bool:
-        return self.verdict is Verdict.OFFICIAL
-
-    @property
-    def codes(self) -> tuple[str, ...]:
-        return tuple(r.code for r in self.reasons)
-
-    def explain(self, locale: str | None = "en") -> list[str]:
-        return [r.text(locale) for r in self.reasons]
-
     def to_dict(self, locale: str | None = "en") -> dict[str, Any]:
         return {
             "link": self.link,
@@ -64,12 +53,12 @@ class LinkCheck:
             "provider": self.provider.id if self.provider is not None else None,
             "lookalike_of": self.lookalike_of,
             "email": self.email,
-            "reasons": [{"code": r.code, "message": r.text(locale)} for r in self.reasons],
+            "reasons": self.reasons_json(locale),
         }
 
 
 @attrs.frozen(kw_only=True)
-class SenderCheck:
+class SenderCheck(Judged):
     """The verdict on the sender a message shows (an SMS sender ID such as ``MPESA``, a short code,
     a phone number).
 
@@ -89,17 +78,6 @@ class SenderCheck:
     #: the provider's recorded senders in the region (when the sender is not one of them)
     expected: tuple[SmsSenderChannel, ...] = ()
 
-    @property
-    def is_official(self) -> bool:
-        return self.verdict is Verdict.OFFICIAL
-
-    @property
-    def codes(self) -> tuple[str, ...]:
-        return tuple(r.code for r in self.reasons)
-
-    def explain(self, locale: str | None = "en") -> list[str]:
-        return [r.text(locale) for r in self.reasons]
-
     def to_dict(self, locale: str | None = "en") -> dict[str, Any]:
         return {
             "sender": self.sender,
@@ -108,7 +86,7 @@ class SenderCheck:
             "provider": self.provider.id if self.provider is not None else None,
             "confidence": self.channel.confidence.value if self.channel is not None else None,
             "expected": [c.sender for c in self.expected],
-            "reasons": [{"code": r.code, "message": r.text(locale)} for r in self.reasons],
+            "reasons": self.reasons_json(locale),
         }
 
 
