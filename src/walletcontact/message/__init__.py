@@ -22,7 +22,7 @@ from ..check.evidence import regions_knowing
 from ..check.result import NumberCheck, Reason, Risk, Verdict, inbound_numbers, local_first, name_params, reason
 from ..kinds import ProviderKind
 from ..model import Confidence, PhoneChannel, Provider, SmsSenderChannel
-from ..phone.reading import is_region
+from ..phone.reading import is_region, read_raw
 from ..phone.text import scan
 from ..registry import default_registry
 from .folding import fold_text
@@ -141,15 +141,12 @@ def _sender_key(sender: str, region: str | None) -> str:
     sender, as are ``050-3199-1197`` and ``+81 50 3199 1197`` in Japan). A leading ``#`` stays:
     where senders are registered, it is what marks a registered one."""
     key = _SENDER_NOISE.sub("", unicodedata.normalize("NFKC", sender[: _SENDER_MAX * 4])).casefold()
-    if key.lstrip("+").isdigit() and key.isascii():
-        import phonenumbers
-
-        try:
-            n = phonenumbers.parse(key, region if region is not None and key[0] != "+" else None)
-        except phonenumbers.NumberParseException:
-            return key
-        if region is None or region in phonenumbers.region_codes_for_country_code(n.country_code or 0):
-            return f"tel:{n.national_number}"
+    if key.lstrip("+").isdigit() and key.isascii() and (region is not None or key[0] == "+"):
+        # read as check_number reads numbers; a short sender is no valid number, but its national
+        # digits are still read (TOO_SHORT with a country code)
+        home, _, nsn, cc, *_ = read_raw(key, region or "ZZ")
+        if cc and (region is None or home == region):
+            return f"tel:{nsn}"
     return key
 
 
