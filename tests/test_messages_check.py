@@ -311,13 +311,24 @@ def test_a_numeric_sender_is_the_same_however_written() -> None:
         assert not wc.check_sender(str(n.national_number), region="US" if c.region != "US" else "CA").is_official
 
 
-def test_registered_sender_marks_are_kept() -> None:
-    """Hong Kong marks registered senders with '#': the data may record one, and '#X' and 'X'
-    are different senders."""
+def test_registered_sender_marks_are_kept(tmp_path: Path) -> None:
+    """Hong Kong marks registered senders with '#': custom data may record one (lint and the
+    loader accept it), '#AcmeHK' is that sender in any case, and 'AcmeHK' without the mark is not."""
+    from _factory import SEEN, make_provider
+
     from walletcontact.load.policy import SENDER_RE
 
     assert SENDER_RE.match("#AlipayHK") and SENDER_RE.match("MPESA") and SENDER_RE.match("+263164")
-    assert not SENDER_RE.match("##AlipayHK") and not SENDER_RE.match("#") and not SENDER_RE.match("AlipayHK-Refund-Team")
-    from walletcontact.message import _sender_key
-
-    assert _sender_key("#AlipayHK", "HK") != _sender_key("AlipayHK", "HK")
+    assert not SENDER_RE.match("##AcmeHK") and not SENDER_RE.match("#") and not SENDER_RE.match("AcmeHK-Refund-Team")
+    doc = make_provider("acme-hk", regions=["HK"])
+    doc["channels"].append({
+        "type": "sms-sender", "sender": "#AcmeHK", "region": "HK", "carriers": [], "purposes": ["transaction-alerts"],
+        "confidence": "official", "sources": [{"url": "https://acme.example.com/sms", "kind": "provider", "seen": SEEN}],
+        "verified_on": SEEN,
+    })
+    (tmp_path / "acme-hk.json").write_text(json.dumps(doc), encoding="utf-8")
+    reg = wc.load_registry(tmp_path)
+    got = wc.check_sender("#acmehk", region="HK", registry=reg)
+    assert got.is_official and got.provider is not None and got.provider.id == "acme-hk"
+    bare = wc.check_sender("AcmeHK", region="HK", provider="acme-hk", registry=reg)
+    assert not bare.is_official and bare.risk is wc.Risk.HIGH and [c.sender for c in bare.expected] == ["#AcmeHK"]
