@@ -315,7 +315,6 @@ def test_registered_sender_marks_are_kept(tmp_path: Path) -> None:
     """Hong Kong marks registered senders with '#': custom data may record one (lint and the
     loader accept it), '#AcmeHK' is that sender in any case, and 'AcmeHK' without the mark is not."""
     from _factory import SEEN, make_provider
-
     from walletcontact.load.policy import SENDER_RE
 
     assert SENDER_RE.match("#AlipayHK") and SENDER_RE.match("MPESA") and SENDER_RE.match("+263164")
