@@ -153,3 +153,29 @@ def test_everyday_names_are_data_with_their_locale() -> None:
     p = wc.get_provider("wechat-pay")
     assert any(e.name == "微信" and e.locale == "zh-Hans" for e in p.everyday_names)
     assert wc.export()["providers"][[q["id"] for q in wc.export()["providers"]].index("wechat-pay")]["everyday_names"]
+
+
+def test_answers_the_engine_makes_equal_the_same_answer_made_with_keywords() -> None:
+    """The engine builds answers positionally (quicker than attrs' frozen __init__): every field
+    must land where the keyword constructor puts it, and the answer stays frozen."""
+    import attrs
+
+    from walletcontact.check.result import _CHECK_FIELDS, NumberCheck
+
+    assert tuple(a.name for a in attrs.fields(NumberCheck)) == _CHECK_FIELDS
+
+    cases = [
+        wc.check_number("95188", provider="alipay", region="CN"),
+        wc.check_number("95189", provider="alipay", region="CN"),
+        wc.check_caller("+86 138 0013 8000", claimed_provider="alipay"),
+        wc.check_number("**21*13800138000#", region="CN"),
+    ]
+    for made in cases:
+        again = NumberCheck(**{a.alias: getattr(made, a.name) for a in attrs.fields(NumberCheck) if a.init})
+        assert again == made
+        for a in attrs.fields(NumberCheck):
+            if a.init:
+                assert getattr(again, a.name) is getattr(made, a.name), a.name
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            made.verdict = made.verdict  # type: ignore[misc]
+    assert {c.verdict.value for c in cases} == {"official", "unofficial"}

@@ -275,20 +275,25 @@ def _fast_parts(digits: str, region: str) -> tuple[int, str]:
     the national significant number (``parse`` keeps its leading zeros as the Italian leading zero,
     so the string is the number's ``national_significant_number``)."""
     u = phonenumbers.phonenumberutil
-    metadata = metadata_for(region)
-    if metadata is None:
-        raise HandOver(region)
-    country_code, national = _extract_country_code(u, digits, metadata)
+    known = _regions.get(region)
+    if known is None:
+        known = _region_facts(region)
+    metadata, idd, default_cc, prefix = known
+    if digits[0] == "+" or digits.startswith(default_cc) or (idd is not None and idd.match(digits)):
+        country_code, national = _extract_country_code(u, digits, metadata)
+    else:  # what _extract_country_code finds without a + , an international prefix or the country code
+        country_code = 0
     if country_code != 0:
         number_region = u.region_code_for_country_code(country_code)
         if number_region != region:
             metadata = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(country_code, number_region)
+            prefix = None if metadata is None else _national_prefix(metadata)
     else:
         national = digits  # a plain digit string normalises to itself
         country_code = metadata.country_code
     if len(national) < u._MIN_LENGTH_FOR_NSN:
         raise HandOver("too short")
-    if metadata is not None and _may_have_national_prefix(national, metadata):
+    if prefix is not None and prefix.match(national) is not None:
         _, potential, _ = u._maybe_strip_national_prefix_carrier_code(national, metadata)
         if potential != national and u._test_number_length(potential, metadata) not in (
             phonenumbers.ValidationResult.TOO_SHORT,
@@ -301,12 +306,25 @@ def _fast_parts(digits: str, region: str) -> tuple[int, str]:
     return country_code, national
 
 
-def _may_have_national_prefix(national: str, metadata: Any) -> bool:
-    """Whether ``_maybe_strip_national_prefix_carrier_code`` can strip anything: it returns the
-    number unchanged when the region has no national-prefix pattern or the pattern does not match
-    at the start."""
+#: region → (metadata, its international prefix compiled or None, its country code as a string,
+#: its national-prefix pattern compiled or None): what every reading in the region looks up
+_regions: dict[str, tuple[Any, re.Pattern[str] | None, str, re.Pattern[str] | None]] = {}
+
+
+def _region_facts(region: str) -> tuple[Any, re.Pattern[str] | None, str, re.Pattern[str] | None]:
+    metadata = metadata_for(region)
+    if metadata is None:
+        raise HandOver(region)
+    idd = compiled(metadata.international_prefix) if metadata.international_prefix is not None else None
+    facts = (metadata, idd, str(metadata.country_code), _national_prefix(metadata))
+    return _regions.setdefault(region, facts)
+
+
+def _national_prefix(metadata: Any) -> re.Pattern[str] | None:
+    """The pattern ``_maybe_strip_national_prefix_carrier_code`` strips with, compiled; None when
+    it strips nothing (no pattern)."""
     pattern = metadata.national_prefix_for_parsing
-    return bool(pattern) and compiled(pattern).match(national) is not None
+    return compiled(pattern) if pattern else None
 
 
 def _extract_country_code(u: Any, digits: str, metadata: Any) -> tuple[int, str]:
