@@ -226,3 +226,47 @@ def test_checks_on_hostile_text(number: str, region: str | None) -> None:
     c = wc.check_caller(number, claimed_provider="alipay", region=region)
     assert "SPOOFABLE" in c.codes
     assert next(iter(wc.check_many([number], region=region))).verdict == r.verdict
+
+
+def _every_rule(ev: object) -> tuple[object, ...]:
+    """The reasons of asking every rule, in answer order (what the rule groups stand in for)."""
+    from walletcontact.check.result import Reason
+    from walletcontact.check.rules import RULES
+
+    out: list[object] = []
+    for rule in RULES:
+        found = rule(ev)  # type: ignore[arg-type]
+        if found is None:
+            continue
+        out.extend([found] if type(found) is Reason else found)  # type: ignore[arg-type]
+    return tuple(out)
+
+
+NEAR_OFFICIAL = st.sampled_from(OFFICIAL).flatmap(
+    lambda o: st.tuples(st.just(o[1]), st.integers(0, 12), st.sampled_from("0123456789"), st.just(o[2]))
+).map(lambda t: t[0][: t[1]] + t[2] + t[0][t[1] + 1 :] if t[1] < len(t[0]) else t[0] + t[2])
+
+
+@SETTINGS
+@given(
+    number=st.one_of(NUMBERS, NEAR_OFFICIAL),
+    region=REGIONS,
+    provider=PROVIDERS,
+    direction=st.sampled_from(["inbound", "outbound", "both"]),
+    caller=st.booleans(),
+)
+def test_the_rule_groups_never_skip_a_rule_that_applies(
+    number: str, region: str | None, provider: str | None, direction: str, caller: bool
+) -> None:
+    """An answer asks only the rule groups (and, among the reading's rules, only the rules) whose
+    subject the evidence has: the same reasons, in the same order, as asking every rule."""
+    from walletcontact.check.evidence import gather
+    from walletcontact.check.rules import reasons
+
+    reg = wc.default_registry()
+    prov = None
+    if provider is not None:
+        prov = reg.get(provider)
+    want = wc.Direction(direction)
+    ev = gather(number, prov, region, want, reg.phone_index(), caller=caller)
+    assert reasons(ev) == _every_rule(ev)

@@ -244,10 +244,11 @@ def check_many(
 
     @functools.lru_cache(maxsize=cache_size)
     def one(text: str) -> NumberCheck:
-        return _answer(text, prov, region, want, reg, idx, caller=False)
+        ev = gather(text, prov, region, want, idx, caller=False)
+        return build(ev, reasons(ev), reg)
 
     def gen() -> Iterator[NumberCheck]:
         for n in numbers:
-            yield one(n) if isinstance(n, str) else _answer(n, prov, region, want, reg, idx, caller=False)
+            yield one(n) if type(n) is str else _answer(n, prov, region, want, reg, idx, caller=False)
 
     return gen()

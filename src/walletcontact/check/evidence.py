@@ -63,6 +63,10 @@ def rank(e: Entry) -> tuple[bool, bool]:
     return (e.channel.confidence is not Confidence.OFFICIAL, e.provider.kind is not ProviderKind.WALLET)
 
 
+#: a region as given ("cn", " CN") → its code, for the regions that are one (bounded)
+_region_codes: dict[str, str] = {}
+
+
 def gather(
     number: object,
     prov: Provider | None,
@@ -79,9 +83,13 @@ def gather(
         return _stopped(number, prov, want, caller, region, lambda code: reason("TOO_LONG", region=code or "any region"))
     region_code: str | None = None
     if region is not None:
-        region_code = region.strip().upper() if isinstance(region, str) else None
-        if region_code is None or not is_region(region_code):
-            return _stopped(number, prov, want, caller, region, None)
+        region_code = _region_codes.get(region) if type(region) is str else None
+        if region_code is None:
+            region_code = region.strip().upper() if isinstance(region, str) else None
+            if region_code is None or not is_region(region_code):
+                return _stopped(number, prov, want, caller, region, None)
+            if type(region) is str and len(region) <= 16 and len(_region_codes) < 1024:
+                _region_codes[region] = region_code
     s = scan(number)
     digits = s.digits
     stop: Reason | None = None

@@ -73,30 +73,38 @@ def find_lookalike(
         families = (idx.cc_family.get(country_code), region) if country_code else (region,)
     n = len(digits)
     best: tuple[int, int, Entry, str] | None = None
+    pad = padded and n >= 6
     for fam in families:
         if fam is None:
             continue
         by_len = idx.family_lengths.get(fam)
         if not by_len:
             continue
+        same, shorter, longer = n in by_len, n - 1 in by_len, n + 1 in by_len
+        if not (same or shorter or longer or pad):
+            continue  # no official number of the family is one edit away, and none is padded
+        near = idx.near.get(fam)
+        if near is None:
+            near = idx.near_of(fam)[1]
+        keys: list[str] = []
+        if same:  # a digit changed (one half intact), or two neighbours swapped
+            h = n // 2
+            keys += (f"<{n}:{digits[:h]}", f">{n}:{digits[h:]}", "~" + digits)
+        if shorter:  # a digit added: the official number's first or second half is intact
+            length = n - 1
+            h = length // 2
+            keys += (f"<{length}:{digits[:h]}", f">{length}:{digits[n - (length - h) :]}")
+        if longer:  # a digit removed
+            keys.append("-" + digits)
         found: set[int] = set()
-        ordered, near = idx.near_of(fam)
-        if n in by_len or n - 1 in by_len or n + 1 in by_len:
-            if n in by_len:  # a digit changed (one half intact), or two neighbours swapped
-                h = n // 2
-                found.update(near.get(f"<{n}:{digits[:h]}", ()))
-                found.update(near.get(f">{n}:{digits[h:]}", ()))
-                found.update(near.get("~" + digits, ()))
-            if n - 1 in by_len:  # a digit added: the official number's first or second half is intact
-                length = n - 1
-                h = length // 2
-                found.update(near.get(f"<{length}:{digits[:h]}", ()))
-                found.update(near.get(f">{length}:{digits[n - (length - h):]}", ()))
-            if n + 1 in by_len:  # a digit removed
-                found.update(near.get("-" + digits, ()))
-        if padded and n >= 6:  # an official number with a few digits before or after it
+        for key in keys:
+            hit = near.get(key)
+            if hit is not None:
+                found.update(hit)
+        if pad:  # an official number with a few digits before or after it
             rx = idx.contained(fam)
             if rx is not None and rx.search(digits) is not None:
+                ordered = idx.ordered[fam]  # set before near (see PhoneIndex.near_of)
                 found.update(
                     pos
                     for pos, e in enumerate(ordered)
@@ -104,6 +112,7 @@ def find_lookalike(
                 )
         if not found:
             continue
+        ordered = idx.ordered[fam]
         for pos in sorted(found):
             e = ordered[pos]
             if e.key in exclude or (prov is not None and e.provider.id != prov.id):

@@ -304,6 +304,33 @@ CALLER: tuple[Rule, ...] = (spoofable,)
 RULES: tuple[Rule, ...] = NOTES + STOP + DIAL + REGIONLESS + OFFICIAL + ABROAD + MATCHED + RECORDED + READING + CALLER
 
 
+def _reading_rules(ev: Evidence) -> tuple[Rule, ...]:
+    """The READING rules whose subject the evidence has, in order: each of them gives nothing
+    without it (emergency: an emergency reading; invalid: a reading neither valid nor emergency;
+    other_region: the provider's number elsewhere; not_listed: a valid reading; lookalike: an
+    imitated number; phone_support: a provider asked about). Most answers ask one rule, not six."""
+    r = ev.reading
+    if r is None:
+        return READING
+    shape = (r.emergency, r.valid, ev.elsewhere is not None, ev.lookalike is not None, ev.provider is not None)
+    found = _READING_BY_SHAPE.get(shape)
+    if found is None:
+        emergency_, valid, elsewhere, look, provider = shape
+        wanted: dict[Rule, bool] = {
+            emergency: emergency_,
+            invalid: not valid and not emergency_,
+            other_region: elsewhere,
+            not_listed: valid and not emergency_,
+            lookalike: look,
+            phone_support: provider,
+        }
+        found = _READING_BY_SHAPE.setdefault(shape, tuple(rule for rule in READING if wanted[rule]))
+    return found
+
+
+_READING_BY_SHAPE: dict[tuple[bool, bool, bool, bool, bool], tuple[Rule, ...]] = {}
+
+
 def _rules(ev: Evidence) -> tuple[Rule, ...]:
     """The rules to ask, in order: the groups whose subject the evidence has."""
     if ev.stop is not None:
@@ -317,9 +344,9 @@ def _rules(ev: Evidence) -> tuple[Rule, ...]:
     elif ev.abroad is not None:
         found = ABROAD
     elif ev.wanted or ev.others or ev.fakes or ev.unverified:
-        found = (MATCHED if ev.wanted or ev.others else ()) + (RECORDED if ev.fakes or ev.unverified else ()) + READING
+        found = (MATCHED if ev.wanted or ev.others else ()) + (RECORDED if ev.fakes or ev.unverified else ()) + _reading_rules(ev)
     else:
-        found = READING
+        found = _reading_rules(ev)
     s = ev.scan
     if ev.vanity or (s is not None and not s.quiet):
         found = NOTES + found

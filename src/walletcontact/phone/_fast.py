@@ -399,35 +399,34 @@ def _fast_self_check(region: str) -> bool:
 fast_agrees: Once[bool] = Once(lambda: all(_fast_self_check(r) for r in probe_regions()))
 
 
-def parts(digits: str, region: str) -> tuple[int, str] | None:
-    """(country code, national significant number) of a plain digit string as ``parse`` reads it,
-    without making a ``PhoneNumber``; None when the fast route leaves it to ``parse``. Raises the
+def read_plain(digits: str, region: str) -> tuple[int, str, str | None, bool] | None:
+    """``parts`` and ``valid_and_region`` in one call, for the reading of every plain digit
+    string: (country code, national significant number, ``region_code_for_number``,
+    ``is_valid_number``); None when this module leaves the string to phonenumbers. Raises the
     ``NumberParseException`` that ``parse`` raises at the same step."""
-    global _fast_ok
-    if _fast_ok and fast_agrees.get() and 3 <= len(digits.lstrip("+")) <= _FAST_MAX_DIGITS:
-        try:
-            return _fast_parts(digits, region)
-        except NumberParseException:
-            raise
-        except HandOver:
-            return None
-        except AttributeError:  # helpers renamed in another phonenumbers: use parse from now on
-            _fast_ok = False
-        except Exception:  # a surprise: let parse decide
-            return None
-    return None
-
-
-def valid_and_region(cc: int, nsn: str) -> tuple[str | None, bool] | None:
-    """(``region_code_for_number``, ``is_valid_number``) of the number, or None when this module
-    cannot answer (phonenumbers' internals are not what it expects)."""
-    global _ok
-    if _ok and agrees.get():
-        try:
-            return _region_and_validity(cc, nsn)
-        except AttributeError:  # pragma: no cover - as in is_valid
-            _ok = False
-    return None
+    global _fast_ok, _ok
+    if not (_fast_ok and _ok and fast_agrees.get() and agrees.get()) or not 3 <= len(digits.lstrip("+")) <= _FAST_MAX_DIGITS:
+        return None
+    try:
+        cc, nsn = _fast_parts(digits, region)
+    except NumberParseException:
+        raise
+    except HandOver:
+        return None
+    except AttributeError:  # helpers renamed in another phonenumbers: use parse from now on
+        _fast_ok = False
+        return None
+    except Exception:  # a surprise: let parse decide
+        return None
+    try:
+        regions = _u.COUNTRY_CODE_TO_REGION_CODE.get(cc)
+        if regions is not None and len(regions) == 1:  # _region_and_validity's commonest case
+            return cc, nsn, regions[0], _valid_for(cc, nsn, regions[0])
+        where, valid = _region_and_validity(cc, nsn)
+    except AttributeError:  # pragma: no cover - as in is_valid
+        _ok = False
+        return None
+    return cc, nsn, where, valid
 
 
 def parse(text: str, region: str, digits: str | None = None) -> phonenumbers.PhoneNumber:

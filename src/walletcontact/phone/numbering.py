@@ -6,7 +6,7 @@ from __future__ import annotations
 import phonenumbers
 from phonenumbers import NumberParseException, shortnumberinfo
 
-from ._fast import is_valid, make_number, parse, parts, region_code, valid_and_region
+from ._fast import is_valid, make_number, parse, read_plain, region_code
 from .text import digits as ascii_digits
 from .text import leading_plus, scan
 
@@ -48,13 +48,12 @@ def read_raw(text: str, region: str, compacted: str | None = None) -> RawReading
     try:
         if compacted is not None:
             # a plain digit string: most are valid numbers, answered without a PhoneNumber
-            found = parts(compacted, region)
+            found = read_plain(compacted, region)
             if found is not None:
-                cc, nsn = found
-                answer = valid_and_region(cc, nsn)
-                if answer is not None and answer[1]:
+                cc, nsn, where, valid = found
+                if valid:
                     regions = _REGIONS_OF.get(cc, ())
-                    home = region if region in regions or not regions else answer[0] or regions[0]
+                    home = region if region in regions or not regions else where or regions[0]
                     return (home, f"+{cc}{nsn}", nsn, cc, False, True, False, None)
                 number = make_number(cc, nsn)
             else:

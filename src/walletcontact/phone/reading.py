@@ -112,6 +112,10 @@ def finish(raw: RawReading, short_keys: Container[str]) -> Reading:
     return Reading(home, key, nsn, cc, short, valid, emergency, error)
 
 
+#: region → its trunk prefix (AREA_CODE_SERVICE regions only: a handful)
+_trunk: dict[str, str] = {}
+
+
 def service_after_area_code(
     r: Reading, digits: str, short_keys: Container[str], short_lengths: Mapping[str, Container[int]] | None = None
 ) -> str | None:
@@ -124,7 +128,10 @@ def service_after_area_code(
     it, ``571 95188`` is a local number, and ``86 571 95188`` carries a country code."""
     if not r.valid or r.short or r.key is None or r.region not in AREA_CODE_SERVICE:
         return None
-    if digits != _numbering().trunk_prefix(r.region) + r.nsn:
+    trunk = _trunk.get(r.region)
+    if trunk is None:
+        trunk = _trunk.setdefault(r.region, _numbering().trunk_prefix(r.region))
+    if digits != trunk + r.nsn:
         return None
     lengths = short_lengths.get(r.region, ()) if short_lengths is not None else None
     nsn = r.nsn
@@ -140,8 +147,19 @@ def service_after_area_code(
 
 def read(text: str, region: str, short_keys: Container[str] = (), compacted: str | bool | None = False) -> Reading:
     """Read cleaned ``text`` with ``region`` as the default region (``compacted``: its
-    :func:`~walletcontact.phone.text.compact` form, when the caller has it)."""
-    return finish(read_raw(text, region, compacted), short_keys)
+    :func:`~walletcontact.phone.text.compact` form, when the caller has it).
+    ``finish(read_raw(...))``, in one call: every number check reads this way."""
+    k = compact(text) if compacted is False or compacted is True else compacted
+    raw = _SPELLINGS.get(region + "|" + k) if k is not None else None
+    if raw is None:
+        numbering = _numbering_mod if _numbering_mod is not None else _numbering()
+        raw = numbering.read_raw(text, region, k)
+    if raw[5] or raw[7] is None or not raw[3] or raw[7] == "NOT_A_NUMBER":  # nothing for finish to do
+        return _as_reading(Reading, raw)
+    return finish(raw, short_keys)
+
+
+_as_reading = tuple.__new__
 
 
 def key_info(number: str, region: str, *, carrier_short_code: bool = False) -> tuple[str, str, str] | None:
