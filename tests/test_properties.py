@@ -270,3 +270,7 @@ def test_the_rule_groups_never_skip_a_rule_that_applies(
     want = wc.Direction(direction)
     ev = gather(number, prov, region, want, reg.phone_index(), caller=caller)
     assert reasons(ev) == _every_rule(ev)
+    # the hot paths make these named tuples with tuple.__new__: every field must be there
+    assert len(ev) == len(type(ev)._fields)
+    if ev.scan is not None:
+        assert len(ev.scan) == len(type(ev.scan)._fields)

@@ -202,10 +202,14 @@ def _judge(
         look = find_lookalike(idx, r.nsn, r.country_code, r.region, prov, exclude, padded=not r.valid)
     if s.imitations and wanted and look is None:
         look = (wanted[0], "letters-for-digits")
-    return Evidence(
+    # Evidence(...) with every field given (a C call, not NamedTuple's __new__: most answers end here)
+    return _new_evidence(Evidence, (
         number, prov, want, caller, s, s.digits, r.region, None, vanity, r, entries, via_alt,
-        wanted, None, good, others, fakes, unverified, look,
-    )  # fmt: skip
+        wanted, None, good, others, fakes, unverified, look, None, None, None, None, (), False, None,
+    ))  # fmt: skip
+
+
+_new_evidence = tuple.__new__
 
 
 _NONE: frozenset[str] = frozenset()

@@ -161,7 +161,10 @@ class Reason(NamedTuple):
 
 def reason(code: str, /, **params: str) -> Reason:
     """A :class:`Reason` with its parameters (values are strings)."""
-    return Reason(code, tuple(params.items()))
+    return _new_reason(Reason, (code, tuple(params.items())))
+
+
+_new_reason = tuple.__new__
 
 
 @functools.lru_cache(maxsize=2048)

@@ -230,7 +230,7 @@ def not_listed(ev: Evidence) -> Reason | None:
         return None  # other_region says what it is
     if ev.provider is not None:
         return reason("NOT_LISTED", number=ev.scan_text, **name_params(ev.provider))
-    return Reason("NOT_LISTED_ANY", (("number", ev.scan_text),))
+    return reason("NOT_LISTED_ANY", number=ev.scan_text)
 
 
 def other_region(ev: Evidence) -> Reason | None:

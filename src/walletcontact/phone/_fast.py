@@ -284,10 +284,14 @@ def _fast_parts(digits: str, region: str) -> tuple[int, str]:
     else:  # what _extract_country_code finds without a + , an international prefix or the country code
         country_code = 0
     if country_code != 0:
-        number_region = u.region_code_for_country_code(country_code)
-        if number_region != region:
-            metadata = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(country_code, number_region)
-            prefix = None if metadata is None else _national_prefix(metadata)
+        other = _cc_facts.get(country_code)
+        if other is None:
+            number_region = u.region_code_for_country_code(country_code)
+            other_metadata = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(country_code, number_region)
+            other = (number_region, other_metadata, None if other_metadata is None else _national_prefix(other_metadata))
+            other = _cc_facts.setdefault(country_code, other)
+        if other[0] != region:
+            _, metadata, prefix = other
     else:
         national = digits  # a plain digit string normalises to itself
         country_code = metadata.country_code
@@ -305,6 +309,9 @@ def _fast_parts(digits: str, region: str) -> tuple[int, str]:
         raise NumberParseException(NumberParseException.TOO_LONG, "The string supplied is too long to be a phone number.")
     return country_code, national
 
+
+#: country code → (its main region, that region's metadata, its national-prefix pattern or None)
+_cc_facts: dict[int, tuple[str, Any, re.Pattern[str] | None]] = {}
 
 #: region → (metadata, its international prefix compiled or None, its country code as a string,
 #: its national-prefix pattern compiled or None): what every reading in the region looks up
@@ -327,6 +334,10 @@ def _national_prefix(metadata: Any) -> re.Pattern[str] | None:
     return compiled(pattern) if pattern else None
 
 
+#: the first three digits after + or an international prefix → (country code, digits it takes)
+_cc_heads: dict[str, tuple[int, int]] = {}
+
+
 def _extract_country_code(u: Any, digits: str, metadata: Any) -> tuple[int, str]:
     """``_maybe_extract_country_code`` for a digit string, without its Unicode normalisation."""
     if digits.startswith("+"):
@@ -342,10 +353,19 @@ def _extract_country_code(u: Any, digits: str, metadata: Any) -> tuple[int, str]
     if not from_default:
         if len(full) <= u._MIN_LENGTH_FOR_NSN:
             raise HandOver("too short after the international prefix")
-        cc, rest_of_number = u._extract_country_code(full)
+        # u._extract_country_code(full) reads the country code from the first three digits at most:
+        # its answer (the code, and how many digits it took) is remembered by them
+        head = full[:3]
+        known = _cc_heads.get(head)
+        if known is None:
+            cc, rest_of_number = u._extract_country_code(full)
+            known = (cc, len(full) - len(rest_of_number))
+            if len(_cc_heads) < 2048:
+                _cc_heads[head] = known
+        cc, size = known
         if cc == 0:
             raise HandOver("country code not recognised")
-        return cc, rest_of_number
+        return cc, full[size:]
     default_cc = str(metadata.country_code)
     if full.startswith(default_cc):
         general = metadata.general_desc

@@ -85,7 +85,8 @@ def scan(raw: str) -> Scan:
                 # only separators can come before the first plus sign or digit of a plain text
                 digits = k[1:] if k[0] == "+" else k
                 intl = k[0] == "+" or digits.startswith("00")
-                return Scan(text, False, False, _ASCII if digits else (), False, None, intl, False, digits, k)
+                # Scan(text, ..., digits, k) with every field given: a C call, not NamedTuple's __new__
+                return _new_scan(Scan, (text, False, False, _ASCII if digits else (), False, None, intl, False, digits, k, None, "", "", "", True, False))
             digits = k.replace("+", "")
             intl = text.lstrip(SEPARATORS)[:1] == "+" or digits.startswith("00")
             return Scan(text, False, False, _ASCII if digits else (), False, None, intl, False, digits, None)
@@ -95,6 +96,7 @@ def scan(raw: str) -> Scan:
 
 
 _ASCII = ("ASCII",)
+_new_scan = tuple.__new__
 
 
 #: ``text.translate(ONLY_DIGITS)`` keeps the ASCII digits of ASCII text.
