@@ -48,7 +48,7 @@ def _answer(
     number: object, prov: Provider | None, region: object, want: Direction, reg: Registry, idx: PhoneIndex, *, caller: bool
 ) -> NumberCheck:
     """Evidence, then reasons, then the answer."""
-    ev = gather(number, prov, region, want, idx, caller=caller)
+    ev = gather(number, prov, region, want, idx, caller)
     return build(ev, reasons(ev), reg)
 
 
@@ -244,7 +244,7 @@ def check_many(
 
     @functools.lru_cache(maxsize=cache_size)
     def one(text: str) -> NumberCheck:
-        ev = gather(text, prov, region, want, idx, caller=False)
+        ev = gather(text, prov, region, want, idx, False)
         return build(ev, reasons(ev), reg)
 
     def gen() -> Iterator[NumberCheck]:

@@ -73,7 +73,6 @@ def gather(
     region: object,
     want: Direction,
     idx: PhoneIndex,
-    *,
     caller: bool,
 ) -> Evidence:
     """The evidence about ``number`` (any object: a non-string is "not a number")."""
@@ -116,14 +115,14 @@ def gather(
         candidates, vanity = lettered, True
     if len(candidates) == 1:
         r = read(s.text, candidates[0], idx.short_keys, s.compact)
-        entries, via_alt = _matches(r, idx, national=not s.international, digits=s.digits)
+        entries, via_alt = _matches(r, idx, not s.international, s.digits)
         # read in one region as a short number of another: written with an international prefix
         intl = s.international or r.region != candidates[0]
     else:
         readings = [read(s.text, c, idx.short_keys, s.compact) for c in candidates]
         r, entries, via_alt = _choose(readings, prov, want, idx, national=not s.international, digits=s.digits)
         intl = s.international
-    ev = _judge(number, prov, want, caller, s, r, entries, via_alt, idx, vanity=vanity, international=intl)
+    ev = _judge(number, prov, want, caller, s, r, entries, via_alt, idx, vanity, intl)
     if prov is not None and region_code is not None and ev.best is None and not ev.wanted and ev.abroad is None:
         found = _elsewhere(s, prov, region_code, want, idx)
         if found is not None:
@@ -157,7 +156,6 @@ def _judge(
     entries: tuple[Entry, ...],
     via_alt: bool,
     idx: PhoneIndex,
-    *,
     vanity: bool = False,
     international: bool = False,
 ) -> Evidence:
@@ -336,7 +334,7 @@ def _stopped(
     return Evidence(number, prov, want, caller, region=code, stop=why(code))
 
 
-def _matches(r: Reading, idx: PhoneIndex, *, national: bool, digits: str = "") -> tuple[tuple[Entry, ...], bool]:
+def _matches(r: Reading, idx: PhoneIndex, national: bool, digits: str = "") -> tuple[tuple[Entry, ...], bool]:
     """The published numbers one reading matches, and whether as "area code + service number"
     (accepted only in national form: whether +86 571 95188 reaches the service from abroad is not
     something the data can vouch for)."""

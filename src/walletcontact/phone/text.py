@@ -301,6 +301,8 @@ def _strip_extensions(cleaned: str) -> tuple[str, str | None]:
 
 def digits(text: str) -> str:
     """The ASCII digits of ``text``."""
+    if text.isascii():
+        return text.translate(ONLY_DIGITS)
     return "".join(c for c in text if "0" <= c <= "9")
 
 
