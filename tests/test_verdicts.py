@@ -345,6 +345,26 @@ def test_check_many_streams_and_matches_check_number() -> None:
     assert [(g.verdict, g.normalized, g.codes) for g in got] == [(w.verdict, w.normalized, w.codes) for w in want]
 
 
+def test_check_many_official_answers_stay_answered_past_its_cache_and_never_cross_questions() -> None:
+    """Official answers of a stream outlive its cache (they are kept as check_number keeps them),
+    and an answer kept for one question (provider, region, direction) never answers another."""
+    fresh = [f"138{i:08d}" for i in range(3_000)]
+    stream = ["95188", *fresh, "95188", "+86 95188"]
+    got = list(wc.check_many(stream, region="CN", cache_size=16))
+    assert got[0].is_official and got[-2] is got[0]  # kept, not worked out again
+    assert got[-1].verdict is wc.Verdict.UNOFFICIAL  # a short number with a country code
+    for provider, region, direction, official in (
+        ("wechat-pay", "CN", "inbound", False),  # Alipay's number, asked of WeChat Pay
+        ("alipay", "CN", "inbound", True),
+        ("alipay", "US", "inbound", False),  # a CN short number, dialled in the US
+        (None, "CN", "outbound", wc.check_number("95188", region="CN", direction="outbound").is_official),
+    ):
+        for _ in range(2):  # the second time from the shared memo
+            many = list(wc.check_many(["95188"], provider=provider, region=region, direction=direction))
+            one = wc.check_number("95188", provider=provider, region=region, direction=direction)
+            assert many[0] == one and many[0].is_official is official, (provider, region, direction)
+
+
 def test_attrs_validator() -> None:
     import attrs
 

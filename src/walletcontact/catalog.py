@@ -295,6 +295,11 @@ class Registry:
         found = self._reports.get(region)  # a region code as readings give it: no clean-up needed
         return found if found is not None else self._reports.get(region.strip().upper(), ())
 
+    def report_pair(self, code: str) -> tuple[tuple[PhoneChannel, ...], tuple[Channel, ...]]:
+        """``(reports(code), reports_online(code))`` for a region code as readings give it (every
+        answer with a reading lists both)."""
+        return self._reports.get(code, ()), self._online.get(code, ())
+
     def reports_online(self, region: str | None) -> tuple[Channel, ...]:
         """The region's authorities' websites and e-mail addresses (see :func:`report_online`)."""
         if not isinstance(region, str):

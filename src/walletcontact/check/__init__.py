@@ -242,10 +242,27 @@ def check_many(
     want = direction if isinstance(direction, Direction) else choice(Direction, direction, "direction")
     idx = reg.phone_index()
 
+    memo = idx.memo
+    # official answers also live in the registry's memo (as check_number keeps them): the few
+    # official numbers of a long stream stay answered however many other strings pass the cache
+    shared = (
+        type(direction) in (str, Direction)
+        and (provider is None or type(provider) is str)
+        and (region is None or type(region) is str)
+        and all(len(a) <= _KEY_MAX for a in (provider, region) if isinstance(a, str))
+    )
+
     @functools.lru_cache(maxsize=cache_size)
     def one(text: str) -> NumberCheck:
+        if shared:
+            found: NumberCheck | None = memo.get((text, provider, region, direction))
+            if found is not None:
+                return found
         ev = gather(text, prov, region, want, idx, False)
-        return build(ev, reasons(ev), reg)
+        result = build(ev, reasons(ev), reg)
+        if shared and result.verdict is Verdict.OFFICIAL:
+            idx.remember((text, provider, region, direction), result)
+        return result
 
     def gen() -> Iterator[NumberCheck]:
         for n in numbers:

@@ -455,8 +455,7 @@ def build(ev: Evidence, reasons: tuple[Reason, ...], reg: Registry) -> NumberChe
             # an international freephone number (+800) belongs to no country: the answer is
             # about the region its channel serves
             region = best.channel.region
-        report_to = reg.reports(region)
-        report_online = reg.reports_online(region)
+        report_to, report_online = reg.report_pair(region)
     if look is None:
         look_channel = look_provider = look_kind = None
     else:

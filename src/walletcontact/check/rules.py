@@ -312,23 +312,30 @@ def _reading_rules(ev: Evidence) -> tuple[Rule, ...]:
     r = ev.reading
     if r is None:
         return READING
-    shape = (r.emergency, r.valid, ev.elsewhere is not None, ev.lookalike is not None, ev.provider is not None)
-    found = _READING_BY_SHAPE.get(shape)
-    if found is None:
-        emergency_, valid, elsewhere, look, provider = shape
-        wanted: dict[Rule, bool] = {
-            emergency: emergency_,
-            invalid: not valid and not emergency_,
-            other_region: elsewhere,
-            not_listed: valid and not emergency_,
-            lookalike: look,
-            phone_support: provider,
-        }
-        found = _READING_BY_SHAPE.setdefault(shape, tuple(rule for rule in READING if wanted[rule]))
-    return found
+    return _READING_BY_SHAPE[
+        (r.emergency << 4)
+        | (r.valid << 3)
+        | ((ev.elsewhere is not None) << 2)
+        | ((ev.lookalike is not None) << 1)
+        | (ev.provider is not None)
+    ]
 
 
-_READING_BY_SHAPE: dict[tuple[bool, bool, bool, bool, bool], tuple[Rule, ...]] = {}
+def _reading_shape_rules(shape: int) -> tuple[Rule, ...]:
+    emergency_, valid, elsewhere, look, provider = (bool(shape & bit) for bit in (16, 8, 4, 2, 1))
+    wanted: dict[Rule, bool] = {
+        emergency: emergency_,
+        invalid: not valid and not emergency_,
+        other_region: elsewhere,
+        not_listed: valid and not emergency_,
+        lookalike: look,
+        phone_support: provider,
+    }
+    return tuple(rule for rule in READING if wanted[rule])
+
+
+#: the reading's rules by the shape of the evidence (see _reading_rules), all 32 shapes
+_READING_BY_SHAPE: tuple[tuple[Rule, ...], ...] = tuple(_reading_shape_rules(shape) for shape in range(32))
 
 
 def _rules(ev: Evidence) -> tuple[Rule, ...]:

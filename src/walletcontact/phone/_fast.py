@@ -419,6 +419,10 @@ def _fast_self_check(region: str) -> bool:
 fast_agrees: Once[bool] = Once(lambda: all(_fast_self_check(r) for r in probe_regions()))
 
 
+#: country code of a single region → (that region, the plan its validity uses, or _NO_PLAN)
+_single: dict[int, tuple[str, Any]] = {}
+
+
 def read_plain(digits: str, region: str) -> tuple[int, str, str | None, bool] | None:
     """``parts`` and ``valid_and_region`` in one call, for the reading of every plain digit
     string: (country code, national significant number, ``region_code_for_number``,
@@ -439,8 +443,13 @@ def read_plain(digits: str, region: str) -> tuple[int, str, str | None, bool] | 
     except Exception:  # a surprise: let parse decide
         return None
     try:
+        single = _single.get(cc)
+        if single is not None:  # a country code of one region: _region_and_validity's commonest case
+            return cc, nsn, single[0], single[1] is not _NO_PLAN and single[1].known(nsn)
         regions = _u.COUNTRY_CODE_TO_REGION_CODE.get(cc)
-        if regions is not None and len(regions) == 1:  # _region_and_validity's commonest case
+        if regions is not None and len(regions) == 1:
+            _valid_for(cc, nsn, regions[0])  # makes the plan
+            _single[cc] = (regions[0], _plan_for[(cc, regions[0])])
             return cc, nsn, regions[0], _valid_for(cc, nsn, regions[0])
         where, valid = _region_and_validity(cc, nsn)
     except AttributeError:  # pragma: no cover - as in is_valid
