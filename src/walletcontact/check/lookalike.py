@@ -74,6 +74,11 @@ def find_lookalike(
     n = len(digits)
     best: tuple[int, int, Entry, str] | None = None
     pad = padded and n >= 6
+    # the near-table keys a number of n digits can share with an official number of n digits
+    # (one changed, two swapped), of n - 1 (one added) and of n + 1 (one removed); the same for
+    # every family, so made once (a check without a region asks dozens of families)
+    same_keys: tuple[str, ...] | None = None
+    shorter_keys: tuple[str, ...] | None = None
     for fam in families:
         if fam is None:
             continue
@@ -86,19 +91,25 @@ def find_lookalike(
         near = idx.near.get(fam)
         if near is None:
             near = idx.near_of(fam)[1]
-        keys: list[str] = []
-        if same:  # a digit changed (one half intact), or two neighbours swapped
-            h = n // 2
-            keys += (f"<{n}:{digits[:h]}", f">{n}:{digits[h:]}", "~" + digits)
-        if shorter:  # a digit added: the official number's first or second half is intact
-            length = n - 1
-            h = length // 2
-            keys += (f"<{length}:{digits[:h]}", f">{length}:{digits[n - (length - h) :]}")
-        if longer:  # a digit removed
-            keys.append("-" + digits)
         found: set[int] = set()
-        for key in keys:
-            hit = near.get(key)
+        if same:
+            if same_keys is None:
+                h = n // 2
+                same_keys = (f"<{n}:{digits[:h]}", f">{n}:{digits[h:]}", "~" + digits)
+            for key in same_keys:
+                hit = near.get(key)
+                if hit is not None:
+                    found.update(hit)
+        if shorter:
+            if shorter_keys is None:
+                g = (n - 1) // 2
+                shorter_keys = (f"<{n - 1}:{digits[:g]}", f">{n - 1}:{digits[n - (n - 1 - g) :]}")
+            for key in shorter_keys:
+                hit = near.get(key)
+                if hit is not None:
+                    found.update(hit)
+        if longer:
+            hit = near.get("-" + digits)
             if hit is not None:
                 found.update(hit)
         if pad:  # an official number with a few digits before or after it
