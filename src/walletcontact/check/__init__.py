@@ -229,7 +229,8 @@ def check_many(
     cache_size: int = 4096,
 ) -> Iterator[NumberCheck]:
     """Check a stream of numbers lazily, in constant memory, caching repeated strings (at most
-    ``cache_size`` answers, a few MiB by default).
+    ``cache_size`` answers, a few MiB by default; official answers are also kept in the
+    registry's bounded memo, as :func:`check_number` keeps them).
 
     >>> [r.verdict.value for r in check_many(["95188", "95189", "95188"], region="CN")]
     ['official', 'unofficial', 'official']
