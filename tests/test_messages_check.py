@@ -331,3 +331,62 @@ def test_registered_sender_marks_are_kept(tmp_path: Path) -> None:
     assert got.is_official and got.provider is not None and got.provider.id == "acme-hk"
     bare = wc.check_sender("AcmeHK", region="HK", provider="acme-hk", registry=reg)
     assert not bare.is_official and bare.risk is wc.Risk.HIGH and [c.sender for c in bare.expected] == ["#AcmeHK"]
+
+
+def _folded_windows() -> list[str]:
+    """The text before (28 characters) and after (16) every digit run of the corpus, casefolded."""
+    from walletcontact.message.folding import fold_text
+    from walletcontact.message.numbers import _RUN
+
+    out: list[str] = []
+    for row in CORPUS:
+        ft = fold_text(row["text"], casefold=True).text
+        for m in _RUN.finditer(ft):
+            out += [ft[max(0, m.start() - 28) : m.start()], ft[max(0, m.start() - 22) : m.start()], ft[m.end() : m.end() + 16]]
+    return out
+
+
+WINDOWS = _folded_windows()
+
+
+@pytest.mark.parametrize("name", ["_ANY_NOT_BEFORE", "CALL_CONTEXT"])
+def test_searches_on_folded_text_find_what_the_word_lists_find(name: str) -> None:
+    """The exclusion and call-context word lists are searched in casefolded text without
+    IGNORECASE and behind a lookahead of the characters a match can start with: the same answers
+    as the lists themselves, over every window of the corpus and random folded text."""
+    from walletcontact.message import numbers
+
+    plain = getattr(numbers, name)
+    folded = numbers.on_folded(plain)
+    assert folded.pattern.startswith("(?=[")  # the shortcut is taken: the lists start with known characters
+    letters = {c for c in plain.pattern if c.isalpha()}
+    assert {c for c in letters if c.casefold() != c} == set()  # written in folded letters
+    hits = 0
+    for w in WINDOWS:
+        assert bool(folded.search(w)) == bool(plain.search(w)), w
+        hits += bool(plain.search(w))
+    assert hits > 20  # the windows exercise the lists
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(sorted(set("".join(WINDOWS)) | set(" :#.-₹$€"))), max_size=28))
+def test_folded_searches_agree_on_any_folded_text(window: str) -> None:
+    from walletcontact.message import numbers
+    from walletcontact.message.folding import fold_text
+
+    w = fold_text(window, casefold=True).text
+    for plain in (numbers._ANY_NOT_BEFORE, numbers.CALL_CONTEXT):
+        assert bool(numbers.on_folded(plain).search(w)) == bool(plain.search(w))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"abcdhtpswAHTPW0123456789:/.@-_ \\【】。：＠．", "http", "www", "com", "HTTPS"]), max_size=20).map("".join)
+)
+def test_every_link_the_link_pattern_reads_has_a_dot_an_at_or_a_colon(text: str) -> None:
+    """_links skips texts with no '.', '@' or ':' without running the link pattern: that is safe
+    only because every match of the pattern has one of them."""
+    from walletcontact.message import _LINK
+
+    for m in _LINK.finditer(text):
+        assert any(c in m.group(0) for c in ".@:"), m.group(0)

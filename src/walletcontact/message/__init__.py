@@ -320,6 +320,8 @@ def _own_or_report_line(check: NumberCheck | LinkCheck) -> bool:
 
 
 def _links(text: str) -> Iterator[tuple[int, int, str]]:
+    if "." not in text and "@" not in text and ":" not in text:
+        return  # every link _LINK reads has one of them (a dot, an @, or the colon of http:)
     for m in _LINK.finditer(text):
         s, e = m.start(), m.end()
         while e > s and text[e - 1] in _TRAILING:
