@@ -23,7 +23,7 @@ from ..check.result import NumberCheck, Reason, Risk, Verdict, inbound_numbers, 
 from ..kinds import ProviderKind
 from ..model import Confidence, PhoneChannel, Provider, SmsSenderChannel
 from ..phone.reading import is_region, read_raw
-from ..phone.text import scan
+from ..phone.text import ONLY_DIGITS, scan
 from ..registry import default_registry
 from .folding import fold_text
 from .links import SHORTENERS, domain_owner, lookalike_domain, parse_link, scripts_of
@@ -247,7 +247,11 @@ def _is_number(piece: str, called: Callable[[], bool], region: str | None, regis
     r = _number(piece, None, region, registry)
     if r.normalized is not None and r.normalized.startswith("+") and r.verdict is not Verdict.MALFORMED:
         # every digit written is part of the number read (no second number or extension glued on)
-        written = "".join(str(unicodedata.digit(c)) for c in piece if c.isdigit())
+        written = (
+            piece.translate(ONLY_DIGITS)
+            if piece.isascii()
+            else "".join(str(unicodedata.digit(c)) for c in piece if c.isdigit())
+        )
         read = r.normalized[1:]
         return len(written) <= len(read) + 1 and written[-4:] == read[-4:]
     if _known(r):
