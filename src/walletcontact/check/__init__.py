@@ -44,6 +44,19 @@ __all__ = [
 _KEY_MAX = 64
 
 
+def _question(provider: object, region: object, direction: object) -> tuple[Any, ...] | None:
+    """The official-answer memo's key for a question, less the number (the key is ``(number,
+    *question)``): the arguments as given, when they are strings (a Direction for the direction)
+    short enough to keep; None when the memo is not used for the question."""
+    if (
+        type(direction) in (str, Direction)
+        and (provider is None or (type(provider) is str and len(provider) <= _KEY_MAX))
+        and (region is None or (type(region) is str and len(region) <= _KEY_MAX))
+    ):
+        return (provider, region, direction)
+    return None
+
+
 def _answer(
     number: object, prov: Provider | None, region: object, want: Direction, reg: Registry, idx: PhoneIndex, *, caller: bool
 ) -> NumberCheck:
@@ -82,27 +95,17 @@ def check_number(
     """
     reg = registry if registry is not None else default_registry()
     idx = reg.phone_index()
-    memo_key: tuple[Any, ...] | None = None
-    if (
-        type(number) is str
-        and (provider is None or type(provider) is str)
-        and (region is None or type(region) is str)
-        and type(direction) in (str, Direction)
-    ):
+    question = _question(provider, region, direction) if type(number) is str else None
+    if question is not None:
         # an earlier official answer to the very same question: no reading at all
-        memo_key = (number, provider, region, direction)
-        found: NumberCheck | None = idx.memo.get(memo_key)
+        found: NumberCheck | None = idx.memo.get((number, *question))
         if found is not None:
             return found
     want = direction if isinstance(direction, Direction) else choice(Direction, direction, "direction")
     prov = reg.get(provider, region if isinstance(region, str) else None) if provider is not None else None
     result = _answer(number, prov, region, want, reg, idx, caller=False)
-    if (
-        memo_key is not None
-        and result.is_official
-        and all(len(a) <= _KEY_MAX for a in (provider, region) if isinstance(a, str))
-    ):
-        idx.remember(memo_key, result)
+    if question is not None and result.is_official:
+        idx.remember((number, *question), result)
     return result
 
 
@@ -244,25 +247,20 @@ def check_many(
     idx = reg.phone_index()
 
     memo = idx.memo
-    # official answers also live in the registry's memo (as check_number keeps them): the few
+    # official answers also live in the registry's memo, under check_number's keys: the few
     # official numbers of a long stream stay answered however many other strings pass the cache
-    shared = (
-        type(direction) in (str, Direction)
-        and (provider is None or type(provider) is str)
-        and (region is None or type(region) is str)
-        and all(len(a) <= _KEY_MAX for a in (provider, region) if isinstance(a, str))
-    )
+    question = _question(provider, region, direction)
 
     @functools.lru_cache(maxsize=cache_size)
     def one(text: str) -> NumberCheck:
-        if shared:
-            found: NumberCheck | None = memo.get((text, provider, region, direction))
+        if question is not None:
+            found: NumberCheck | None = memo.get((text, *question))
             if found is not None:
                 return found
         ev = gather(text, prov, region, want, idx, False)
         result = build(ev, reasons(ev), reg)
-        if shared and result.verdict is Verdict.OFFICIAL:
-            idx.remember((text, provider, region, direction), result)
+        if question is not None and result.verdict is Verdict.OFFICIAL:
+            idx.remember((text, *question), result)
         return result
 
     def gen() -> Iterator[NumberCheck]:

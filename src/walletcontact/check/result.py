@@ -492,30 +492,9 @@ def local_first(numbers: tuple[PhoneChannel, ...], region: str | None) -> tuple[
     return tuple(sorted(numbers, key=lambda c: c.region != region))
 
 
-#: NumberCheck's fields in declaration order (a test checks this against attrs).
-_CHECK_FIELDS = (
-    "number",
-    "verdict",
-    "direction",
-    "reasons",
-    "provider",
-    "channel",
-    "normalized",
-    "region",
-    "lookalike_of",
-    "lookalike_provider",
-    "lookalike_kind",
-    "known_fake",
-    "caller",
-    "origin",
-    "official_numbers",
-    "report_to",
-    "caller_policies",
-    "report_online",
-    "claimed",
-    "_risk",
-)
-_CHECK_SETTERS = tuple(NumberCheck.__dict__[name].__set__ for name in _CHECK_FIELDS)
+#: the setter of each of NumberCheck's slots, in field order (``_new_check``'s parameter order:
+#: a test checks the two agree)
+_CHECK_SETTERS = tuple(NumberCheck.__dict__[a.name].__set__ for a in attrs.fields(NumberCheck))
 
 
 def _new_check(

@@ -106,10 +106,12 @@ AREA_CODE_SERVICE: frozenset[str] = _known.AREA_CODE_SERVICE
 def finish(raw: RawReading, short_keys: Container[str]) -> Reading:
     """Complete a reading with what the registry knows: a carrier short code phonenumbers does not
     know is read as that short number (the area-code rule is :func:`service_after_area_code`)."""
-    home, key, nsn, cc, short, valid, emergency, error = raw
-    if not valid and cc and error is not None and error not in ("NOT_A_NUMBER",) and f"{home}:{nsn}" in short_keys:
+    if raw[5] or raw[7] is None or not raw[3] or raw[7] == "NOT_A_NUMBER":
+        return _as_reading(Reading, raw)  # nothing to complete (most readings): a C call
+    home, nsn, cc = raw[0], raw[2], raw[3]
+    if f"{home}:{nsn}" in short_keys:  # a carrier short code phonenumbers does not know
         return Reading(home, f"{home}:{nsn}", nsn, cc, True, True, False, None)
-    return Reading(home, key, nsn, cc, short, valid, emergency, error)
+    return _as_reading(Reading, raw)
 
 
 #: region → its trunk prefix (AREA_CODE_SERVICE regions only: a handful)
@@ -147,16 +149,8 @@ def service_after_area_code(
 
 def read(text: str, region: str, short_keys: Container[str] = (), compacted: str | bool | None = False) -> Reading:
     """Read cleaned ``text`` with ``region`` as the default region (``compacted``: its
-    :func:`~walletcontact.phone.text.compact` form, when the caller has it).
-    ``finish(read_raw(...))``, in one call: every number check reads this way."""
-    k = compact(text) if compacted is False or compacted is True else compacted
-    raw = _SPELLINGS.get(region + "|" + k) if k is not None else None
-    if raw is None:
-        numbering = _numbering_mod if _numbering_mod is not None else _numbering()
-        raw = numbering.read_raw(text, region, k)
-    if raw[5] or raw[7] is None or not raw[3] or raw[7] == "NOT_A_NUMBER":  # nothing for finish to do
-        return _as_reading(Reading, raw)
-    return finish(raw, short_keys)
+    :func:`~walletcontact.phone.text.compact` form, when the caller has it)."""
+    return finish(read_raw(text, region, compacted), short_keys)
 
 
 _as_reading = tuple.__new__
