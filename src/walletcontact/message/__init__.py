@@ -183,7 +183,7 @@ def check_sender(sender: str, *, region: str | None = None, provider: str | Prov
     """
     reg = _registry(registry)
     text = sender.strip() if isinstance(sender, str) else ""
-    region = region.strip().upper() if isinstance(region, str) and region.strip() else None
+    region = _region_code(region)
     prov = reg.get(provider, region) if isinstance(provider, str) else provider
     shown = text[:_SENDER_MAX]
     key = _sender_key(text, region if region is not None and is_region(region) else None)
@@ -256,17 +256,28 @@ def _is_number(piece: str, called: Callable[[], bool], region: str | None, regis
         return len(written) <= len(read) + 1 and written[-4:] == read[-4:]
     if _known(r):
         return True
-    if (
-        region is not None
-        and not piece.lstrip().startswith("+")
-        and regions_knowing(scan(piece).digits, registry.phone_index())  # else no region knows it: skip the reading
-        and _known(_number(piece, None, None, registry))
-    ):
+    if _known_elsewhere(piece, region, registry) and _known(_number(piece, None, None, registry)):
         return True  # a service number of another region (95516 quoted in Hong Kong)
     separated = bool(_SEPARATED.search(piece)) or piece.lstrip().startswith("+")
     if separated and "LOOKALIKE" in r.codes:
         return True
     return separated and len(re.sub(r"\D", "", piece)) >= 6 and called() and _possible(piece, region)
+
+
+def _known_elsewhere(piece: str, region: str | None, registry: Registry) -> bool:
+    """Whether a piece read in ``region`` is worth reading without it too: written in national
+    form, with digits that some region's data knows (else no region can make it a number of
+    anyone's, and the reading is skipped)."""
+    return (
+        region is not None
+        and not piece.lstrip().startswith("+")
+        and bool(regions_knowing(scan(piece).digits, registry.phone_index()))
+    )
+
+
+def _region_code(region: object) -> str | None:
+    """A region argument as the message checks compare it: stripped, in capitals; None for none."""
+    return region.strip().upper() if isinstance(region, str) and region.strip() else None
 
 
 def _possible(piece: str, region: str | None) -> bool:
@@ -293,11 +304,7 @@ def _judge_number(piece: str, named: list[Provider], region: str | None, registr
             if r.is_official:
                 return r
     first = _number(piece, named[0], region, registry)
-    if (
-        region is not None
-        and not piece.lstrip().startswith("+")
-        and regions_knowing(scan(piece).digits, registry.phone_index())  # else no region has these digits
-    ):
+    if _known_elsewhere(piece, region, registry):
         for p in named:  # a service number of the provider's home region quoted elsewhere (95188)
             r = _number(piece, p, None, registry)
             if r.is_official:
@@ -354,7 +361,7 @@ def check_text(text: str, *, region: str | None = None, provider: str | Provider
     """
     reg = _registry(registry)
     text = text if isinstance(text, str) else ""
-    region = region.strip().upper() if isinstance(region, str) and region.strip() else None
+    region = _region_code(region)
     prov = reg.get(provider, region) if isinstance(provider, str) else provider
     folded = fold_text(text, casefold=True)  # one folding for names and numbers
     names = find_names(text, reg, region, folded)
